@@ -1,0 +1,102 @@
+import type { KuzzleRequest } from '../client/request';
+
+/** An option passed to a constructor or a method was not valid. `field` names it. */
+export class InvalidOptionError extends Error {
+  override readonly name = 'InvalidOptionError';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid option "${field}": ${reason}`);
+  }
+}
+
+/** A request was malformed before it was sent (missing controller or action, ...). */
+export class InvalidRequestError extends Error {
+  override readonly name = 'InvalidRequestError';
+  constructor(
+    readonly reason: string,
+    readonly request: unknown,
+  ) {
+    super(`Invalid request: ${reason}`);
+  }
+}
+
+/** A request did not get its response within its timeout. Nothing is left pending. */
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError';
+  constructor(
+    readonly request: KuzzleRequest,
+    readonly timeout: number,
+  ) {
+    super(`Request ${request.controller}:${request.action} (${String(request.requestId)}) got no response within ${timeout} ms`);
+  }
+}
+
+/** A request was made while the client was offline (never connected, or after `disconnect()`), or it may not wait. */
+export class NotConnectedError extends Error {
+  override readonly name = 'NotConnectedError';
+  constructor(
+    readonly request: KuzzleRequest | undefined,
+    readonly reason: string,
+  ) {
+    super(request ? `Cannot send ${request.controller}:${request.action}: ${reason}` : reason);
+  }
+}
+
+/** The connection was lost while this request awaited its response and the request may not be re-sent. */
+export class ConnectionLostError extends Error {
+  override readonly name = 'ConnectionLostError';
+  constructor(readonly request: KuzzleRequest) {
+    super(
+      `Connection lost before ${request.controller}:${request.action} (${String(request.requestId)}) was answered; ` +
+        'it was not re-sent because it is not read-only (opt in with resendAfterReconnect)',
+    );
+  }
+}
+
+/** A request waiting for a connection was dropped from the offline queue (full, or waited too long). */
+export class RequestDroppedError extends Error {
+  override readonly name = 'RequestDroppedError';
+  constructor(
+    readonly request: KuzzleRequest,
+    readonly reason: 'queue-full' | 'max-age',
+  ) {
+    super(`Request ${request.controller}:${request.action} dropped from the offline queue (${reason})`);
+  }
+}
+
+/** The authentication token is no longer valid; the client dropped it. */
+export class TokenExpiredError extends Error {
+  override readonly name = 'TokenExpiredError';
+  constructor(message = 'Authentication token expired') {
+    super(message);
+  }
+}
+
+/** A realtime subscription could not be kept alive (restoration after a reconnection failed, ...). */
+export class SubscriptionLostError extends Error {
+  override readonly name = 'SubscriptionLostError';
+  constructor(
+    readonly roomId: string | undefined,
+    override readonly cause: unknown,
+  ) {
+    super(`Subscription ${roomId ?? '(pending)'} lost: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** An HTTP request (cookie authentication) failed before a Kuzzle response could be read. */
+export class HttpTransportError extends Error {
+  override readonly name = 'HttpTransportError';
+  constructor(
+    readonly url: string,
+    readonly status: number | undefined,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `HTTP request to ${url} failed` +
+        (status === undefined ? '' : ` with status ${status}`) +
+        (cause instanceof Error ? `: ${cause.message}` : ''),
+    );
+  }
+}

@@ -1,0 +1,44 @@
+/** Why a socket stopped: who closed it, or what killed it. */
+export type DisconnectOrigin = 'user' | 'network' | 'server' | 'ping-timeout' | 'auth-renewal';
+
+/** A socket ended. Flows into the reconnection policy; surfaces to users as a `disconnected` event. */
+export class LinkLostError extends Error {
+  override readonly name = 'LinkLostError';
+  constructor(
+    readonly origin: DisconnectOrigin,
+    readonly wasOpen: boolean,
+    readonly code?: number,
+    readonly reason?: string,
+    override readonly cause?: unknown,
+  ) {
+    super(
+      `WebSocket ${wasOpen ? 'lost' : 'could not open'} (${origin}` +
+        (code === undefined ? '' : `, code ${code}`) +
+        (reason ? `, ${reason}` : '') +
+        (cause instanceof Error && cause.message ? `: ${cause.message}` : '') +
+        ')',
+    );
+  }
+}
+
+/** No `{"p":2}` came back within `pongTimeout` of a `{"p":1}`: the link is considered dead. */
+export class PingTimeoutError extends Error {
+  override readonly name = 'PingTimeoutError';
+  constructor(readonly pongTimeout: number) {
+    super(`No pong within ${pongTimeout} ms`);
+  }
+}
+
+/** The reconnection policy gave up: attempts exhausted, reconnection disabled, or a fatal close. */
+export class ReconnectionFailedError extends Error {
+  override readonly name = 'ReconnectionFailedError';
+  constructor(
+    readonly attempts: number,
+    readonly lastError: unknown,
+  ) {
+    super(
+      `Connection given up after ${attempts} attempt(s)` +
+        (lastError instanceof Error ? `: ${lastError.message}` : ''),
+    );
+  }
+}

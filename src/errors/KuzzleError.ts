@@ -1,0 +1,37 @@
+/** The `error` object of a Kuzzle response, as the server sends it. */
+export interface KuzzleErrorPayload {
+  readonly message: string;
+  readonly status: number;
+  readonly id?: string;
+  readonly code?: number;
+  readonly props?: readonly string[];
+  readonly stack?: string;
+}
+
+/** A request that the server answered with an error: every field of the server's error, untouched. */
+export class KuzzleError extends Error {
+  override readonly name = 'KuzzleError';
+  /** HTTP-like status (400, 401, 404, 500, ...). */
+  readonly status: number;
+  /** Stable error identifier, e.g. `services.storage.not_found`. */
+  readonly id: string | undefined;
+  /** Numeric error code. */
+  readonly code: number | undefined;
+  /** The values that were substituted in the message. */
+  readonly props: readonly string[];
+  /** The server's stack trace, when the server sends one (development mode). */
+  readonly kuzzleStack: string | undefined;
+
+  constructor(payload: KuzzleErrorPayload) {
+    super(payload.message);
+    this.status = payload.status;
+    this.id = payload.id;
+    this.code = payload.code;
+    this.props = payload.props ?? [];
+    this.kuzzleStack = payload.stack;
+  }
+}
+
+export function isKuzzleError(error: unknown): error is KuzzleError {
+  return error instanceof KuzzleError;
+}

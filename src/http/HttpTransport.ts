@@ -1,0 +1,64 @@
+import { from, Observable, switchMap } from 'rxjs';
+import type { KuzzleRequest, KuzzleResponse } from '../client/request';
+import { HttpTransportError } from '../errors/ClientErrors';
+import type { CookieJar } from './cookieJar';
+import type { FetchLike, FetchResponseLike } from './fetch';
+import { httpRoute } from './routes';
+
+function setCookies(response: FetchResponseLike): string[] {
+  const { headers } = response;
+  if (headers.getSetCookie) return headers.getSetCookie();
+  const raw = headers.raw?.()['set-cookie'];
+  if (raw) return raw;
+  const single = headers.get('set-cookie');
+  return single ? [single] : [];
+}
+
+function parseBody(text: string): KuzzleResponse | undefined {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && 'status' in value ? (value as KuzzleResponse) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sends a request over HTTP with cookies (`credentials: 'include'`), the way a browser form would. */
+export class HttpTransport {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly fetch: () => FetchLike,
+    private readonly jar: CookieJar,
+  ) {}
+
+  request(request: KuzzleRequest & { requestId: string }): Observable<KuzzleResponse> {
+    const route = httpRoute(request);
+    const url = `${this.baseUrl}${route.path}`;
+    return new Observable<FetchResponseLike>((subscriber) => {
+      const abort = new AbortController();
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-kuzzle-request-id': request.requestId };
+      if (request.volatile) headers['x-kuzzle-volatile'] = JSON.stringify(request.volatile);
+      const cookie = this.jar.cookieHeader;
+      if (cookie) headers['cookie'] = cookie;
+      this.fetch()(url, { method: route.method, headers, body: JSON.stringify(route.body), credentials: 'include', signal: abort.signal }).then(
+        (response) => {
+          subscriber.next(response);
+          subscriber.complete();
+        },
+        (error: unknown) => subscriber.error(new HttpTransportError(url, undefined, error)),
+      );
+      return () => abort.abort();
+    }).pipe(
+      switchMap((response) =>
+        from(
+          response.text().then((text) => {
+            this.jar.store(setCookies(response));
+            const body = parseBody(text);
+            if (!body) throw new HttpTransportError(url, response.status, new Error('the response is not a Kuzzle response'));
+            return { ...body, requestId: request.requestId };
+          }),
+        ),
+      ),
+    );
+  }
+}

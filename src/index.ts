@@ -1,0 +1,41 @@
+export { Kuzzle } from './client/Kuzzle';
+export type { KuzzleOptions } from './client/options';
+export { DEFAULT_KUZZLE_OPTIONS } from './client/options';
+export type { ConnectionState, KuzzleEvent, KuzzleEventType, RoomInfo } from './client/events';
+export type { DiscardReason } from './client/frames';
+export type { KuzzleRequest, KuzzleResponse, RequestOptions, Volatile } from './client/request';
+export { isReadOnly } from './client/request';
+
+export { WebSocketProtocol } from './protocol/WebSocketProtocol';
+export type { WebSocketProtocolOptions, WebSocketCtor } from './protocol/options';
+export { DEFAULT_PROTOCOL_OPTIONS } from './protocol/options';
+export { backoffDelay } from './protocol/backoff';
+export type { BackoffPolicy } from './protocol/backoff';
+export { isFatalClose } from './protocol/closeCodes';
+
+export { AuthController } from './controllers/AuthController';
+export type { LoginResult, CheckTokenResult, CurrentUser } from './controllers/AuthController';
+export { ServerController } from './controllers/ServerController';
+export { DocumentController } from './controllers/DocumentController';
+export type { KuzzleDocument, DocumentSource, SearchResult } from './controllers/DocumentController';
+export { RealtimeController } from './realtime/RealtimeController';
+export type { SubscribeOptions, Scope } from './realtime/options';
+export type { Notification, DocumentNotification, UserNotification, ServerNotification } from './realtime/notifications';
+
+export type { FetchLike, FetchInitLike, FetchResponseLike } from './http/fetch';
+
+export { KuzzleError, isKuzzleError } from './errors/KuzzleError';
+export type { KuzzleErrorPayload } from './errors/KuzzleError';
+export {
+  InvalidOptionError,
+  InvalidRequestError,
+  RequestTimeoutError,
+  NotConnectedError,
+  ConnectionLostError,
+  RequestDroppedError,
+  TokenExpiredError,
+  SubscriptionLostError,
+  HttpTransportError,
+} from './errors/ClientErrors';
+export { LinkLostError, PingTimeoutError, ReconnectionFailedError } from './errors/ConnectionErrors';
+export type { DisconnectOrigin } from './errors/ConnectionErrors';

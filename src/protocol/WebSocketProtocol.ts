@@ -1,0 +1,185 @@
+import {
+  BehaviorSubject,
+  EMPTY,
+  filter,
+  Observable,
+  of,
+  retry,
+  Subject,
+  switchMap,
+  take,
+  throwError,
+  timer,
+  type Subscription,
+} from 'rxjs';
+import { LinkLostError, ReconnectionFailedError } from '../errors/ConnectionErrors';
+import { backoffDelay } from './backoff';
+import { isFatalClose } from './closeCodes';
+import { resolveProtocolOptions, type ResolvedProtocolOptions, type WebSocketProtocolOptions } from './options';
+import { socketSession, type IntentionalClose, type SessionSignal } from './socketSession';
+import { resolveWebSocketCtor } from './webSocketCtor';
+
+/** What the link reports to the client that drives it. */
+export type LinkEvent =
+  | { readonly type: 'open' }
+  | { readonly type: 'message'; readonly text: string }
+  | { readonly type: 'latency'; readonly ms: number }
+  /** A socket ended, or an attempt failed to open one. */
+  | { readonly type: 'lost'; readonly error: LinkLostError }
+  /** The next attempt starts after `delay` ms. */
+  | { readonly type: 'retrying'; readonly attempt: number; readonly delay: number }
+  /** The reconnection policy gave up; the link is down until `open()`. */
+  | { readonly type: 'failed'; readonly error: Error }
+  /** `close()` ended the link. */
+  | { readonly type: 'closed' };
+
+/**
+ * The WebSocket transport: one socket at a time, kept alive with `{"p":1}` pings, re-opened after every unexpected
+ * loss with exponential backoff and full jitter. A `Kuzzle` client drives it; it knows nothing of requests.
+ */
+export class WebSocketProtocol {
+  readonly host: string;
+  readonly options: ResolvedProtocolOptions;
+
+  private readonly events = new Subject<LinkEvent>();
+  private readonly closeRequests = new Subject<IntentionalClose>();
+  private readonly gate = new BehaviorSubject(true);
+  private lifecycle: Subscription | undefined;
+  private sendOnSocket: ((text: string) => boolean) | undefined;
+  private handshakeHeaders: () => Record<string, string> = () => ({});
+
+  /** Every event of the link, hot. */
+  readonly link$: Observable<LinkEvent> = this.events.asObservable();
+
+  constructor(host: string, options?: WebSocketProtocolOptions) {
+    const resolved = resolveProtocolOptions(host, options);
+    this.host = resolved.host;
+    this.options = resolved.options;
+  }
+
+  /** `ws://host:port/` or `wss://...`. */
+  get url(): string {
+    return `${this.options.ssl ? 'wss' : 'ws'}://${this.authority}${this.options.path}`;
+  }
+
+  /** The same server over HTTP (used by cookie authentication). */
+  get httpUrl(): string {
+    return `${this.options.ssl ? 'https' : 'http'}://${this.authority}`;
+  }
+
+  private get authority(): string {
+    const host = this.host.includes(':') && !this.host.startsWith('[') ? `[${this.host}]` : this.host;
+    return `${host}:${this.options.port}`;
+  }
+
+  /** True while a socket is open. */
+  get isOpen(): boolean {
+    return this.sendOnSocket !== undefined;
+  }
+
+  /** True from `open()` until `close()` or until the reconnection policy gives up. */
+  get isRunning(): boolean {
+    return this.lifecycle !== undefined;
+  }
+
+  /** Sends a text frame on the open socket; false when no socket is open. */
+  send(text: string): boolean {
+    return this.sendOnSocket?.(text) ?? false;
+  }
+
+  /**
+   * Headers added to each handshake, read at every attempt (the cookie of a Node cookie jar goes there).
+   * @internal
+   */
+  setHandshakeHeaders(provider: () => Record<string, string>): void {
+    this.handshakeHeaders = provider;
+  }
+
+  /** Starts the link (no-op when running): opens a socket and keeps one open until `close()`. */
+  open(): void {
+    if (this.lifecycle) return;
+    const { options } = this;
+    const attempt$ = this.gate.pipe(
+      filter(Boolean),
+      take(1),
+      switchMap(() => resolveWebSocketCtor(options.WebSocketCtor)),
+      switchMap((WebSocketCtor) =>
+        socketSession({
+          url: this.url,
+          WebSocketCtor,
+          headers: { ...options.headers, ...this.handshakeHeaders() },
+          keepAlive: options,
+          closeRequests$: this.closeRequests,
+        }),
+      ),
+    );
+    this.lifecycle = attempt$
+      .pipe(retry({ resetOnSuccess: true, delay: (error: unknown, attempt) => this.nextAttempt(error, attempt) }))
+      .subscribe({
+        next: (signal) => this.onSignal(signal),
+        error: (error: unknown) => {
+          this.lifecycle = undefined;
+          this.sendOnSocket = undefined;
+          this.events.next({ type: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+        },
+      });
+  }
+
+  /** Closes the socket for good (code 1000) and stops any reconnection in progress. */
+  close(): void {
+    const lifecycle = this.lifecycle;
+    if (!lifecycle) return;
+    this.lifecycle = undefined;
+    this.sendOnSocket = undefined;
+    this.gate.next(true);
+    lifecycle.unsubscribe();
+    this.events.next({ type: 'closed' });
+  }
+
+  /**
+   * Closes the socket and holds every new attempt until `resume()`: the state stays "reconnecting", not offline.
+   * Used around the HTTP calls of cookie authentication, so the next handshake carries the new cookie.
+   */
+  suspend(): void {
+    this.gate.next(false);
+    this.closeRequests.next('auth-renewal');
+  }
+
+  /** Lets the link open again after `suspend()`. */
+  resume(): void {
+    this.gate.next(true);
+  }
+
+  private onSignal(signal: SessionSignal): void {
+    switch (signal.kind) {
+      case 'open':
+        this.sendOnSocket = signal.send;
+        this.events.next({ type: 'open' });
+        break;
+      case 'message':
+        this.events.next({ type: 'message', text: signal.text });
+        break;
+      case 'latency':
+        this.events.next({ type: 'latency', ms: signal.ms });
+        break;
+    }
+  }
+
+  /** The reconnection policy, as `retry`'s delay: a timer to wait, or an error to give up. */
+  private nextAttempt(error: unknown, attempt: number): Observable<unknown> {
+    this.sendOnSocket = undefined;
+    if (!(error instanceof LinkLostError)) return throwError(() => error);
+    this.events.next({ type: 'lost', error });
+    const { options } = this;
+    // The gate holds the next attempt until the HTTP call is done.
+    if (error.origin === 'auth-renewal') return of(0);
+    if (error.origin === 'user') return EMPTY;
+    if (!options.autoReconnect || isFatalClose(error.code)) return throwError(() => error);
+    if (attempt > options.maxReconnectionAttempts) {
+      return throwError(() => new ReconnectionFailedError(attempt - 1, error));
+    }
+    const delay = backoffDelay(attempt, options, options.random);
+    this.events.next({ type: 'retrying', attempt, delay });
+    return timer(delay, options.scheduler);
+  }
+}

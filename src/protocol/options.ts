@@ -1,0 +1,102 @@
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { z } from 'zod/mini';
+import { milliseconds, countOrInfinity } from '../options/schemas';
+import { validateOptions } from '../options/validate';
+
+/** The part of the WebSocket interface the client uses: browsers' WebSocket and the `ws` package both fit. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  close(code?: number, reason?: string): void;
+  send(data: string): void;
+  /** `ws` only: destroys the TCP connection at once (used on a dead link, where a closing handshake cannot finish). */
+  terminate?(): void;
+}
+
+/** A WebSocket constructor: the global one in browsers, `ws` in Node, or a test double. */
+export type WebSocketCtor = new (url: string, protocols?: string | string[]) => WebSocket;
+
+/** Options of `new WebSocketProtocol(host, options)`. */
+export interface WebSocketProtocolOptions {
+  /** Server port. @default 7512 */
+  port?: number;
+  /** Use `wss://` and `https://`. @default false */
+  ssl?: boolean;
+  /** URL path of the endpoint. @default '/' */
+  path?: string;
+  /** Send `{"p":1}` this often while connected (ms); 0 disables the keep-alive. @default 2000 */
+  pingInterval?: number;
+  /**
+   * How long a `{"p":1}` may wait for its `{"p":2}` (ms) before the link is declared dead. A dead link is thus
+   * reported within `pingInterval + pongTimeout` of going silent.
+   * @default 2000
+   */
+  pongTimeout?: number;
+  /** Reconnect after an unexpected loss, and retry a failed first connection. @default true */
+  autoReconnect?: boolean;
+  /** Upper bound of the first reconnection delay (ms); later ones double, with full jitter. @default 1000 */
+  reconnectionDelay?: number;
+  /** Cap of the reconnection delay (ms). @default 30000 */
+  maxReconnectionDelay?: number;
+  /** Consecutive failed attempts before giving up; the count resets after a successful connection. @default Infinity */
+  maxReconnectionAttempts?: number;
+  /** Headers of the WebSocket handshake (Node only: browsers cannot set them). @default {} */
+  headers?: Record<string, string>;
+  /**
+   * WebSocket constructor. Default: the `ws` package in Node (so `headers` work on every Node version), the global
+   * `WebSocket` elsewhere.
+   * @default undefined (resolved as above)
+   */
+  WebSocketCtor?: WebSocketCtor;
+  /** Scheduler for every timer (keep-alive, reconnection delays). @default asyncScheduler */
+  scheduler?: SchedulerLike;
+  /** Random source in [0, 1) for the reconnection jitter. @default Math.random */
+  random?: () => number;
+}
+
+export type ResolvedProtocolOptions = Readonly<Required<Omit<WebSocketProtocolOptions, 'WebSocketCtor'>>> & {
+  readonly WebSocketCtor: WebSocketCtor | undefined;
+};
+
+export const DEFAULT_PROTOCOL_OPTIONS: ResolvedProtocolOptions = Object.freeze({
+  port: 7512,
+  ssl: false,
+  path: '/',
+  pingInterval: 2000,
+  pongTimeout: 2000,
+  autoReconnect: true,
+  reconnectionDelay: 1000,
+  maxReconnectionDelay: 30_000,
+  maxReconnectionAttempts: Infinity,
+  headers: Object.freeze({}) as Record<string, string>,
+  WebSocketCtor: undefined,
+  scheduler: asyncScheduler,
+  random: Math.random,
+});
+
+const schema = z.strictObject({
+  port: z.optional(z.int().check(z.gte(1), z.lte(65535))),
+  ssl: z.optional(z.boolean()),
+  path: z.optional(z.string().check(z.startsWith('/'))),
+  pingInterval: z.optional(milliseconds()),
+  pongTimeout: z.optional(milliseconds().check(z.gt(0))),
+  autoReconnect: z.optional(z.boolean()),
+  reconnectionDelay: z.optional(milliseconds()),
+  maxReconnectionDelay: z.optional(milliseconds()),
+  maxReconnectionAttempts: z.optional(countOrInfinity()),
+  headers: z.optional(z.record(z.string(), z.string())),
+  WebSocketCtor: z.optional(z.custom<WebSocketCtor>((v) => typeof v === 'function', 'must be a constructor')),
+  scheduler: z.optional(z.custom<SchedulerLike>((v) => typeof v === 'object' && v !== null && 'schedule' in v)),
+  random: z.optional(z.custom<() => number>((v) => typeof v === 'function')),
+});
+
+const hostSchema = z.string().check(z.minLength(1));
+
+export function resolveProtocolOptions(host: unknown, options: WebSocketProtocolOptions | undefined): {
+  host: string;
+  options: ResolvedProtocolOptions;
+} {
+  const validHost = validateOptions(hostSchema, host, 'WebSocketProtocol.host');
+  const given = validateOptions(schema, options, 'WebSocketProtocol');
+  const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  return { host: validHost, options: Object.freeze({ ...DEFAULT_PROTOCOL_OPTIONS, ...defined }) };
+}

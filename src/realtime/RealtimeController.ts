@@ -1,0 +1,50 @@
+import { defer, map, type Observable } from 'rxjs';
+import type { RequestOptions } from '../client/request';
+import { BaseController, type QuerySender } from '../controllers/BaseController';
+import { InvalidRequestError } from '../errors/ClientErrors';
+import { validateOptions } from '../options/validate';
+import type { Notification } from './notifications';
+import { subscribeOptionsSchema, type SubscribeOptions } from './options';
+import type { RoomRegistry } from './RoomRegistry';
+
+/** Realtime: subscriptions as Observables, publish, count. */
+export class RealtimeController extends BaseController {
+  constructor(
+    sender: QuerySender,
+    private readonly rooms: RoomRegistry,
+  ) {
+    super(sender, 'realtime');
+  }
+
+  /**
+   * Notifications of the documents and messages matching Koncorde `filters` in a collection. Cold: the first local
+   * subscriber subscribes on the server, the last one to leave unsubscribes; subscribers with the same arguments share
+   * one server subscription. Restored after every reconnection; errors with a typed error when it cannot be.
+   */
+  subscribe(index: string, collection: string, filters: Record<string, unknown> = {}, options: SubscribeOptions = {}): Observable<Notification> {
+    return defer(() => {
+      if (typeof index !== 'string' || index === '') throw new InvalidRequestError('realtime.subscribe: index must be a non-empty string', { index });
+      if (typeof collection !== 'string' || collection === '') {
+        throw new InvalidRequestError('realtime.subscribe: collection must be a non-empty string', { collection });
+      }
+      if (typeof filters !== 'object' || filters === null || Array.isArray(filters)) {
+        throw new InvalidRequestError('realtime.subscribe: filters must be an object', { filters });
+      }
+      const valid = validateOptions(subscribeOptionsSchema, options, 'SubscribeOptions');
+      return this.rooms.observe(
+        { index, collection, filters, scope: valid.scope ?? 'all', users: valid.users ?? 'none', volatile: valid.volatile },
+        valid.subscribeToSelf ?? true,
+      );
+    });
+  }
+
+  /** Sends a message to the subscribers of matching rooms (stored nowhere). */
+  publish(index: string, collection: string, message: Record<string, unknown>, options?: RequestOptions): Observable<{ published: true }> {
+    return this.call<unknown>('publish', { index, collection, body: message }, options).pipe(map(() => ({ published: true as const })));
+  }
+
+  /** How many subscribers a room has. */
+  count(roomId: string, options?: RequestOptions): Observable<number> {
+    return this.call<{ count: number }>('count', { body: { roomId } }, options).pipe(map((result) => result.count));
+  }
+}

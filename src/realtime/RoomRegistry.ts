@@ -1,0 +1,174 @@
+import { catchError, EMPTY, filter, ignoreElements, merge, Observable, tap, type ObservableInput } from 'rxjs';
+import type { KuzzleEvent } from '../client/events';
+import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../client/request';
+import { ConnectionLostError } from '../errors/ClientErrors';
+import { SubscriptionLostError } from '../errors/ClientErrors';
+import type { Notification } from './notifications';
+import { Room, type RoomSpec } from './Room';
+import { stableKey } from './stableKey';
+
+export interface RoomRegistryDeps {
+  /** Sends a request; `bypassQueue` for restoration, which runs before the client reports itself connected. */
+  readonly request: (request: KuzzleRequest, options: RequestOptions, bypassQueue: boolean) => Observable<KuzzleResponse>;
+  readonly emit: (event: KuzzleEvent) => void;
+  readonly instanceId: string;
+  readonly isConnected: () => boolean;
+}
+
+interface SubscribeResult {
+  readonly roomId: string;
+  readonly channel: string;
+}
+
+/**
+ * Every server subscription of the client: shared between local subscribers, routed by channel, unsubscribed on the
+ * server when its last local subscriber leaves (and no other room of this client uses its roomId), restored on each
+ * new socket.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly byChannel = new Map<string, Set<Room>>();
+
+  constructor(private readonly deps: RoomRegistryDeps) {}
+
+  observe(spec: RoomSpec, subscribeToSelf: boolean): Observable<Notification> {
+    return new Observable<Notification>((subscriber) => {
+      const key = `${stableKey([spec.index, spec.collection, spec.filters])}\u0000${stableKey([spec.scope, spec.users, spec.volatile ?? null])}`;
+      const room = this.rooms.get(key) ?? this.open(key, spec);
+      room.subscribers++;
+      const own = this.deps.instanceId;
+      const delivery = room.notifications
+        .pipe(filter((n) => subscribeToSelf || n.volatile?.['sdkInstanceId'] !== own))
+        .subscribe(subscriber);
+      return () => {
+        delivery.unsubscribe();
+        room.subscribers--;
+        if (room.subscribers === 0) this.close(room);
+      };
+    });
+  }
+
+  /** Routes a notification to the rooms of its channel; false when no room of this client has that channel. */
+  dispatch(notification: Notification): boolean {
+    const rooms = this.byChannel.get(notification.room);
+    if (!rooms || rooms.size === 0) return false;
+    for (const room of [...rooms]) room.notifications.next(notification);
+    return true;
+  }
+
+  /** Re-subscribes every live room on the current socket; a room the server refuses errors. Never errors itself. */
+  restore$(): Observable<never> {
+    const live = [...this.rooms.values()].filter((room) => room.status === 'live');
+    return merge(...live.map((room) => this.resubscribe(room))).pipe(ignoreElements());
+  }
+
+  /** Errors every room (their subscribers get `error`) and forgets them: used when they cannot be restored. */
+  failAll(error: (room: Room) => Error): void {
+    for (const room of [...this.rooms.values()]) this.fail(room, error(room));
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  private open(key: string, spec: RoomSpec): Room {
+    const room = new Room(key, spec);
+    this.rooms.set(key, room);
+    room.request = this.subscribeRequest(room, false, { resendAfterReconnect: true }).subscribe({
+      next: (result) => {
+        this.attach(room, result);
+        room.status = room.status === 'closed' ? 'closed' : 'live';
+        this.deps.emit({ type: 'subscribed', ...this.info(room, result) });
+        if (room.status === 'closed') this.unsubscribeOnServer(room);
+      },
+      error: (error: unknown) => this.fail(room, error instanceof Error ? error : new Error(String(error))),
+    });
+    return room;
+  }
+
+  private resubscribe(room: Room): ObservableInput<unknown> {
+    return this.subscribeRequest(room, true, {}).pipe(
+      tap((result) => {
+        this.attach(room, result);
+        this.deps.emit({ type: 'resubscribed', ...this.info(room, result) });
+      }),
+      catchError((error: unknown) => {
+        // The link dropped again: the next socket restores it.
+        if (error instanceof ConnectionLostError) return EMPTY;
+        this.fail(room, new SubscriptionLostError(room.roomId, error));
+        return EMPTY;
+      }),
+    );
+  }
+
+  private subscribeRequest(room: Room, bypassQueue: boolean, options: RequestOptions): Observable<SubscribeResult> {
+    const { spec } = room;
+    const request: KuzzleRequest = {
+      controller: 'realtime',
+      action: 'subscribe',
+      index: spec.index,
+      collection: spec.collection,
+      body: spec.filters,
+      scope: spec.scope,
+      users: spec.users,
+      ...(spec.volatile ? { volatile: spec.volatile } : {}),
+    };
+    return new Observable<SubscribeResult>((subscriber) =>
+      this.deps.request(request, options, bypassQueue).subscribe({
+        next: (response) => subscriber.next(response.result as SubscribeResult),
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      }),
+    );
+  }
+
+  private attach(room: Room, result: SubscribeResult): void {
+    if (room.channel !== undefined) this.byChannel.get(room.channel)?.delete(room);
+    room.roomId = result.roomId;
+    room.channel = result.channel;
+    if (room.status === 'closed') return;
+    const set = this.byChannel.get(result.channel) ?? new Set<Room>();
+    set.add(room);
+    this.byChannel.set(result.channel, set);
+  }
+
+  private detach(room: Room): void {
+    if (this.rooms.get(room.key) === room) this.rooms.delete(room.key);
+    if (room.channel === undefined) return;
+    const set = this.byChannel.get(room.channel);
+    set?.delete(room);
+    if (set && set.size === 0) this.byChannel.delete(room.channel);
+  }
+
+  private close(room: Room): void {
+    const wasLive = room.status === 'live';
+    room.status = 'closed';
+    this.detach(room);
+    // A pending subscription is unsubscribed once the server acknowledges it (see open()).
+    if (wasLive) this.unsubscribeOnServer(room);
+  }
+
+  private fail(room: Room, error: Error): void {
+    room.status = 'closed';
+    this.detach(room);
+    room.request?.unsubscribe();
+    room.notifications.error(error);
+  }
+
+  /** `realtime:unsubscribe` removes every channel of the roomId: only when no other room of ours needs it. */
+  private unsubscribeOnServer(room: Room): void {
+    const { roomId } = room;
+    if (roomId === undefined || !this.deps.isConnected()) return;
+    for (const other of this.rooms.values()) {
+      if (other.roomId === roomId) return;
+      if (other.status === 'pending' && other.filtersKey === room.filtersKey) return;
+    }
+    this.deps
+      .request({ controller: 'realtime', action: 'unsubscribe', index: room.spec.index, collection: room.spec.collection, body: { roomId } }, { queuable: false }, false)
+      .subscribe({ error: () => undefined });
+  }
+
+  private info(room: Room, result: SubscribeResult) {
+    return { roomId: result.roomId, channel: result.channel, index: room.spec.index, collection: room.spec.collection };
+  }
+}
