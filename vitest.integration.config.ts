@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The second pass of CI: the integration suite against the real server only (`npm test` already ran it against the
+ * embedded one) and the browser suite. Needs KUZZLE_URL.
+ */
+export default defineConfig({
+  test: {
+    globals: true,
+    include: ['spec/integration/**/*.spec.ts', 'spec/browser/**/*.spec.ts'],
+    setupFiles: ['spec/support/setup.ts'],
+    env: { KUZZLE_TARGETS: 'real' },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
