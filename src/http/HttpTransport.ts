@@ -1,4 +1,4 @@
-import { from, Observable, switchMap } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { KuzzleRequest, KuzzleResponse } from '../client/request';
 import { HttpTransportError } from '../errors/ClientErrors';
 import type { CookieJar } from './cookieJar';
@@ -34,31 +34,42 @@ export class HttpTransport {
   request(request: KuzzleRequest & { requestId: string }): Observable<KuzzleResponse> {
     const route = httpRoute(request);
     const url = `${this.baseUrl}${route.path}`;
-    return new Observable<FetchResponseLike>((subscriber) => {
+    return new Observable<KuzzleResponse>((subscriber) => {
       const abort = new AbortController();
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-kuzzle-request-id': request.requestId };
+      let settled = false;
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (request.volatile) headers['x-kuzzle-volatile'] = JSON.stringify(request.volatile);
       const cookie = this.jar.cookieHeader;
       if (cookie) headers['cookie'] = cookie;
-      this.fetch()(url, { method: route.method, headers, body: JSON.stringify(route.body), credentials: 'include', signal: abort.signal }).then(
-        (response) => {
-          subscriber.next(response);
-          subscriber.complete();
-        },
-        (error: unknown) => subscriber.error(new HttpTransportError(url, undefined, error)),
-      );
-      return () => abort.abort();
-    }).pipe(
-      switchMap((response) =>
-        from(
-          response.text().then((text) => {
-            this.jar.store(setCookies(response));
-            const body = parseBody(text);
-            if (!body) throw new HttpTransportError(url, response.status, new Error('the response is not a Kuzzle response'));
-            return { ...body, requestId: request.requestId };
-          }),
-        ),
-      ),
-    );
+      const init = { method: route.method, headers, body: JSON.stringify(route.body), credentials: 'include' as const, signal: abort.signal };
+      this.fetch()(url, init)
+        .then(
+          (response) =>
+            response.text().then((text) => {
+              this.jar.store(setCookies(response));
+              const body = parseBody(text);
+              if (!body) throw new HttpTransportError(url, response.status, new Error('the response is not a Kuzzle response'));
+              return { ...body, requestId: request.requestId };
+            }),
+          (error: unknown) => {
+            throw new HttpTransportError(url, undefined, error);
+          },
+        )
+        .then(
+          (response) => {
+            settled = true;
+            subscriber.next(response);
+            subscriber.complete();
+          },
+          (error: unknown) => {
+            settled = true;
+            subscriber.error(error instanceof HttpTransportError ? error : new HttpTransportError(url, undefined, error));
+          },
+        );
+      // Unsubscribing before the answer cancels the call.
+      return () => {
+        if (!settled) abort.abort();
+      };
+    });
   }
 }

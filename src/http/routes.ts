@@ -20,7 +20,8 @@ export function httpRoute(request: KuzzleRequest): HttpRoute {
     case 'auth:login':
       return { method: 'POST', path: `/_login/${enc(String(request['strategy'] ?? 'local'))}${qs}`, body: request.body ?? {} };
     case 'auth:logout':
-      return { method: 'POST', path: `/_logout${qs}`, body: {} };
+      // Without the flag: the server then both clears the cookie and revokes the token (with it, the token survives).
+      return { method: 'POST', path: '/_logout', body: {} };
     case 'auth:refreshToken':
       return { method: 'POST', path: `/_refreshToken${qs}`, body: {} };
     default:
