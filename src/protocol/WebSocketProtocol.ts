@@ -109,6 +109,7 @@ export class WebSocketProtocol {
           WebSocketCtor,
           headers: { ...options.headers, ...this.handshakeHeaders() },
           keepAlive: options,
+          connectTimeout: options.connectTimeout,
           closeRequests$: this.closeRequests,
         }),
       ),

@@ -31,6 +31,8 @@ export interface WebSocketProtocolOptions {
    * @default 2000
    */
   pongTimeout?: number;
+  /** How long an opening handshake may take (ms) before the attempt counts as failed; 0 waits forever. @default 10000 */
+  connectTimeout?: number;
   /** Reconnect after an unexpected loss, and retry a failed first connection. @default true */
   autoReconnect?: boolean;
   /** Upper bound of the first reconnection delay (ms); later ones double, with full jitter. @default 1000 */
@@ -63,6 +65,7 @@ export const DEFAULT_PROTOCOL_OPTIONS: ResolvedProtocolOptions = Object.freeze({
   path: '/',
   pingInterval: 2000,
   pongTimeout: 2000,
+  connectTimeout: 10_000,
   autoReconnect: true,
   reconnectionDelay: 1000,
   maxReconnectionDelay: 30_000,
@@ -79,6 +82,7 @@ const schema = z.strictObject({
   path: z.optional(z.string().check(z.startsWith('/'))),
   pingInterval: z.optional(milliseconds()),
   pongTimeout: z.optional(milliseconds().check(z.gt(0))),
+  connectTimeout: z.optional(milliseconds()),
   autoReconnect: z.optional(z.boolean()),
   reconnectionDelay: z.optional(milliseconds()),
   maxReconnectionDelay: z.optional(milliseconds()),

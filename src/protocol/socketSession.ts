@@ -1,4 +1,4 @@
-import { filter, Observable, Subject, switchMap, take } from 'rxjs';
+import { filter, Observable, Subject, switchMap, take, takeUntil, timer } from 'rxjs';
 import { webSocket } from 'rxjs/webSocket';
 import { LinkLostError, type DisconnectOrigin } from '../errors/ConnectionErrors';
 import { keepAlive, type KeepAliveConfig } from './keepAlive';
@@ -19,6 +19,8 @@ export interface SessionConfig {
   readonly WebSocketCtor: WebSocketCtor;
   readonly headers: Record<string, string>;
   readonly keepAlive: KeepAliveConfig;
+  /** Milliseconds the opening handshake may take; 0 waits forever. */
+  readonly connectTimeout: number;
   /** Emits when the socket must be closed on purpose. */
   readonly closeRequests$: Observable<IntentionalClose>;
 }
@@ -112,6 +114,14 @@ export function socketSession(config: SessionConfig): Observable<SessionSignal> 
       complete: () => subscriber.error(lost(lastClose?.code === 1006 ? 'network' : 'server')),
     });
 
+    // A handshake that never completes (a black-holed host) would otherwise leave the client connecting forever.
+    const opening =
+      config.connectTimeout > 0
+        ? timer(config.connectTimeout, config.keepAlive.scheduler)
+            .pipe(takeUntil(opened$))
+            .subscribe(() => subscriber.error(lost('network', new Error(`no handshake within ${config.connectTimeout} ms`))))
+        : undefined;
+
     const closing = config.closeRequests$.pipe(filter(() => !subscriber.closed)).subscribe((origin) => {
       ending = { how: 'close', code: NORMAL_CLOSURE, reason: origin };
       subscriber.error(new LinkLostError(origin, opened, NORMAL_CLOSURE, origin));
@@ -119,6 +129,7 @@ export function socketSession(config: SessionConfig): Observable<SessionSignal> 
 
     return () => {
       closing.unsubscribe();
+      opening?.unsubscribe();
       pinging.unsubscribe();
       const socket = raw;
       if (socket && (socket.readyState === 0 || socket.readyState === 1)) {

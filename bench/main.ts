@@ -1,0 +1,134 @@
+/**
+ * Side-by-side benchmarks of kuzzle-rx and the official kuzzle-sdk, in one run, on the same server:
+ * request throughput, memory per subscription, and the browser bundle size. Uses KUZZLE_URL when set, else an
+ * embedded server. Prints one table per measure.
+ */
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
+import { filter, firstValueFrom, lastValueFrom, mergeMap, range, take, toArray } from 'rxjs';
+import { Kuzzle, WebSocketProtocol } from '../src/index';
+import { EmbeddedKuzzleServer } from '../src/testing/index';
+
+const REQUESTS = 5000;
+const CONCURRENCY = 50;
+const SUBSCRIPTIONS = 2000;
+
+interface Row {
+  readonly measure: string;
+  readonly rx: string;
+  readonly sdk: string;
+}
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const heap = (): number => {
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+async function throughputRx(host: string, port: number): Promise<number> {
+  const kuzzle = new Kuzzle(new WebSocketProtocol(host, { port }));
+  await firstValueFrom(kuzzle.connect());
+  const start = performance.now();
+  await lastValueFrom(range(0, REQUESTS).pipe(mergeMap(() => kuzzle.server.now(), CONCURRENCY), toArray()));
+  const elapsed = performance.now() - start;
+  kuzzle.disconnect();
+  return (REQUESTS / elapsed) * 1000;
+}
+
+async function throughputSdk(host: string, port: number): Promise<number> {
+  const sdk = new SdkKuzzle(new SdkWebSocket(host, { port }));
+  await sdk.connect();
+  const start = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < REQUESTS) {
+      next++;
+      await sdk.server.now();
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = performance.now() - start;
+  sdk.disconnect();
+  return (REQUESTS / elapsed) * 1000;
+}
+
+async function subscriptionsRx(host: string, port: number): Promise<number> {
+  const kuzzle = new Kuzzle(new WebSocketProtocol(host, { port }));
+  await firstValueFrom(kuzzle.connect());
+  const before = heap();
+  const acknowledged = firstValueFrom(kuzzle.events$.pipe(filter((e) => e.type === 'subscribed'), take(SUBSCRIPTIONS), toArray()));
+  const subscriptions = [];
+  for (let i = 0; i < SUBSCRIPTIONS; i++) {
+    subscriptions.push(kuzzle.realtime.subscribe('bench', 'c', { equals: { n: i } }).subscribe());
+  }
+  await acknowledged;
+  const perSubscription = (heap() - before) / SUBSCRIPTIONS;
+  for (const s of subscriptions) s.unsubscribe();
+  kuzzle.disconnect();
+  return perSubscription;
+}
+
+async function subscriptionsSdk(host: string, port: number): Promise<number> {
+  const sdk = new SdkKuzzle(new SdkWebSocket(host, { port }));
+  await sdk.connect();
+  const before = heap();
+  const rooms = await Promise.all(
+    Array.from({ length: SUBSCRIPTIONS }, (_, i) => sdk.realtime.subscribe('bench', 'c', { equals: { n: i } }, () => undefined)),
+  );
+  const perSubscription = (heap() - before) / SUBSCRIPTIONS;
+  await Promise.all(rooms.map((room) => sdk.realtime.unsubscribe(room)));
+  sdk.disconnect();
+  return perSubscription;
+}
+
+async function bundleSize(entry: string): Promise<{ min: number; gzip: number }> {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    external: ['ws'],
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { min: code.length, gzip: gzipSync(code).length };
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main(): Promise<void> {
+  const url = process.env['KUZZLE_URL'];
+  const embedded = url ? undefined : await EmbeddedKuzzleServer.start({ loginsPerSecond: 0 });
+  const target = new URL(url ?? embedded!.url);
+  const host = target.hostname;
+  const port = Number(target.port || 7512);
+  console.log(`server: ${url ? target.href : `embedded (${target.href})`}; gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === 'function'}`);
+
+  const rows: Row[] = [];
+  const rxRate = await throughputRx(host, port);
+  const sdkRate = await throughputSdk(host, port);
+  rows.push({ measure: `server:now, ${REQUESTS} requests, ${CONCURRENCY} in flight`, rx: `${rxRate.toFixed(0)} req/s`, sdk: `${sdkRate.toFixed(0)} req/s` });
+
+  const rxSub = await subscriptionsRx(host, port);
+  const sdkSub = await subscriptionsSdk(host, port);
+  rows.push({ measure: `heap per subscription (${SUBSCRIPTIONS} rooms)`, rx: `${(rxSub / 1024).toFixed(2)} KB`, sdk: `${(sdkSub / 1024).toFixed(2)} KB` });
+
+  const rxBundle = await bundleSize(`export { Kuzzle, WebSocketProtocol } from './src/index';`);
+  const sdkBundle = await bundleSize(`export { Kuzzle, WebSocket } from 'kuzzle-sdk';`);
+  rows.push({ measure: 'browser bundle, minified (Kuzzle + WebSocket protocol, rxjs included)', rx: kb(rxBundle.min), sdk: kb(sdkBundle.min) });
+  rows.push({ measure: 'browser bundle, gzip', rx: kb(rxBundle.gzip), sdk: kb(sdkBundle.gzip) });
+
+  console.table(rows.map((row) => ({ measure: row.measure, 'kuzzle-rx': row.rx, 'kuzzle-sdk 7': row.sdk })));
+  await embedded?.stop();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
