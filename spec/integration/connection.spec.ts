@@ -144,7 +144,7 @@ describe.runIf(targetNames().includes('embedded'))('connection faults (embedded 
     server().refuseConnections(true);
     const attempts = record(kuzzle.events$.pipe(filter((e) => e.type === 'reconnecting')));
     server().dropAll();
-    await firstValueFrom(kuzzle.events$.pipe(filter((e) => e.type === 'reconnecting'), take(3)));
+    await firstValueFrom(kuzzle.events$.pipe(filter((e) => e.type === 'reconnecting'), take(3), toArray()));
     server().refuseConnections(false);
     await nextEvent(kuzzle, 'reconnected');
     attempts.stop();

@@ -100,11 +100,22 @@ export function nextEvent<T extends KuzzleEvent['type']>(kuzzle: Kuzzle, type: T
   );
 }
 
-/** Collects every value of an Observable until the returned function is called. */
-export function record<T>(source: Observable<T>): { values: T[]; stop: () => void } {
+/** Collects every value (and the error, if any) of an Observable until `stop()`. */
+export function record<T>(source: Observable<T>): { values: T[]; errors: unknown[]; stop: () => void } {
   const values: T[] = [];
-  const subscription = source.subscribe((value) => values.push(value));
-  return { values, stop: () => subscription.unsubscribe() };
+  const errors: unknown[] = [];
+  const subscription = source.subscribe({ next: (value) => values.push(value), error: (error: unknown) => errors.push(error) });
+  return { values, errors, stop: () => subscription.unsubscribe() };
 }
 
 export const uniqueName = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** Polls a condition every 20 ms until it holds; fails after `ms`. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`condition not met within ${ms} ms`);
+}

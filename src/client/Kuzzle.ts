@@ -23,7 +23,7 @@ import { TokenStore, isTokenError } from '../auth/TokenStore';
 import { AuthController } from '../controllers/AuthController';
 import { DocumentController } from '../controllers/DocumentController';
 import { ServerController } from '../controllers/ServerController';
-import { InvalidRequestError, NotConnectedError, RequestTimeoutError, TokenExpiredError } from '../errors/ClientErrors';
+import { InvalidRequestError, NotConnectedError, RequestTimeoutError, SubscriptionLostError, TokenExpiredError } from '../errors/ClientErrors';
 import { KuzzleError } from '../errors/KuzzleError';
 import { CookieJar } from '../http/cookieJar';
 import { HttpTransport } from '../http/HttpTransport';
@@ -263,24 +263,27 @@ export class Kuzzle {
         this.events.next({ type: 'reconnecting', attempt: event.attempt, delay: event.delay });
         break;
       case 'failed':
-        this.goOffline();
+        this.goOffline(event.error);
         this.events.next({ type: 'reconnectionFailed', error: event.error });
         this.connectFailures.next(event.error);
         break;
       case 'closed': {
         const wasConnected = this.state.value !== 'offline';
-        this.goOffline();
+        const reason = new NotConnectedError(undefined, 'disconnect() was called');
+        this.goOffline(reason);
         if (wasConnected) this.events.next({ type: 'disconnected', origin: 'user', code: 1000 });
-        this.connectFailures.next(new NotConnectedError(undefined, 'disconnect() was called before the connection opened'));
+        this.connectFailures.next(reason);
         break;
       }
     }
   }
 
-  private goOffline(): void {
+  /** The link is down for good: pending requests end, and so do subscriptions (none stays silently dead). */
+  private goOffline(cause: Error): void {
     this.restoring?.unsubscribe();
     this.state.next('offline');
     this.linkLost.next();
+    this.rooms.failAll((room) => new SubscriptionLostError(room.roomId, cause));
   }
 
   /** On each new socket, before requests flow: check the token, restore the subscriptions. Never errors. */

@@ -1,0 +1,254 @@
+/**
+ * A WebSocket test double, usable as `WebSocketCtor`. Every instance is recorded in `FakeWebSocket.instances`;
+ * tests play the server with `open()`, `receive()`, `serverClose()` and `fail()`, and read what the client did in
+ * `sent`, `closedWith` and `terminated`. Events fire through the `on*` properties (which rxjs's `webSocket()` sets)
+ * and through `dispatchEvent`, synchronously, so a test drives them directly or from a scheduler.
+ */
+
+/** A close event: Node 20 has no global `CloseEvent`. */
+class FakeCloseEvent extends Event implements CloseEvent {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+    readonly wasClean: boolean,
+  ) {
+    super('close');
+  }
+}
+
+/** A message event carrying a text frame: Node 20 has no global `MessageEvent`. */
+class FakeMessageEvent extends Event {
+  constructor(readonly data: unknown) {
+    super('message');
+  }
+}
+
+/** An error event shaped like the `ws` package's: the cause in `error`, its text in `message`. */
+class FakeErrorEvent extends Event {
+  readonly message: string;
+  constructor(readonly error: Error) {
+    super('error');
+    this.message = error.message;
+  }
+}
+
+/** The `error` object of a Kuzzle error response. */
+export interface KuzzleErrorFrame {
+  readonly message: string;
+  readonly status: number;
+  readonly id?: string;
+  readonly code?: number;
+  readonly props?: readonly string[];
+  readonly stack?: string;
+}
+
+function responseEnvelope(request: Record<string, unknown>): Record<string, unknown> {
+  const requestId = request['requestId'];
+  if (typeof requestId !== 'string') throw new Error('respond(): the request has no requestId');
+  return {
+    requestId,
+    controller: request['controller'] ?? null,
+    action: request['action'] ?? null,
+    ...(typeof request['index'] === 'string' ? { index: request['index'] } : {}),
+    ...(typeof request['collection'] === 'string' ? { collection: request['collection'] } : {}),
+    headers: {},
+    volatile: request['volatile'] ?? null,
+    room: requestId,
+  };
+}
+
+const CONNECTING = 0;
+const OPEN = 1;
+const CLOSING = 2;
+const CLOSED = 3;
+
+export class FakeWebSocket extends EventTarget implements WebSocket {
+  /** Every socket constructed since the last `reset()`, oldest first. */
+  static readonly instances: FakeWebSocket[] = [];
+
+  static readonly CONNECTING = CONNECTING;
+  static readonly OPEN = OPEN;
+  static readonly CLOSING = CLOSING;
+  static readonly CLOSED = CLOSED;
+
+  /** Called with each new socket once constructed (e.g. to schedule what the server does with it). */
+  static onConstruct: ((socket: FakeWebSocket) => void) | undefined;
+
+  /** Forgets every recorded instance and the `onConstruct` hook (call it before each test). */
+  static reset(): void {
+    FakeWebSocket.instances.length = 0;
+    FakeWebSocket.onConstruct = undefined;
+  }
+
+  /** The most recent socket; throws when none was constructed. */
+  static get last(): FakeWebSocket {
+    const socket = FakeWebSocket.instances[FakeWebSocket.instances.length - 1];
+    if (!socket) throw new Error('No FakeWebSocket was constructed');
+    return socket;
+  }
+
+  /** The n-th socket (0-based); throws when it was not constructed. */
+  static nth(index: number): FakeWebSocket {
+    const socket = FakeWebSocket.instances[index];
+    if (!socket) throw new Error(`FakeWebSocket #${index} was not constructed (${FakeWebSocket.instances.length} were)`);
+    return socket;
+  }
+
+  readonly CONNECTING = CONNECTING;
+  readonly OPEN = OPEN;
+  readonly CLOSING = CLOSING;
+  readonly CLOSED = CLOSED;
+
+  readonly url: string;
+  readonly protocol: string;
+  readonly extensions = '';
+  readonly bufferedAmount = 0;
+  binaryType: BinaryType = 'blob';
+  readyState: number = CONNECTING;
+
+  onopen: WebSocket['onopen'] = null;
+  onmessage: WebSocket['onmessage'] = null;
+  onclose: WebSocket['onclose'] = null;
+  onerror: WebSocket['onerror'] = null;
+
+  /** The handshake headers (third constructor argument, as with the `ws` package). */
+  readonly headers: Record<string, string> | undefined;
+  /** How many other sockets were still connecting or open when this one was constructed. */
+  readonly liveSocketsAtCreation: number;
+  /** Every text the client sent while the socket was open, in order. */
+  readonly sent: string[] = [];
+  /** The client's `close(code, reason)` call, if any. */
+  closedWith: { readonly code: number | undefined; readonly reason: string | undefined } | undefined;
+  /** Whether the client called `terminate()`. */
+  terminated = false;
+
+  constructor(url: string | URL, protocols?: string | string[], options?: { headers?: Record<string, string> }) {
+    super();
+    this.url = String(url);
+    this.protocol = typeof protocols === 'string' ? protocols : '';
+    this.headers = options?.headers;
+    this.liveSocketsAtCreation = FakeWebSocket.instances.filter((s) => s.readyState === CONNECTING || s.readyState === OPEN).length;
+    FakeWebSocket.instances.push(this);
+    FakeWebSocket.onConstruct?.(this);
+  }
+
+  /** The texts sent, parsed as JSON (pings included). */
+  get sentFrames(): Record<string, unknown>[] {
+    return this.sent.map((text) => JSON.parse(text) as Record<string, unknown>);
+  }
+
+  /** The sent requests (pings left out), parsed. */
+  get requests(): Record<string, unknown>[] {
+    return this.sentFrames.filter((frame) => typeof frame['controller'] === 'string');
+  }
+
+  /** The most recent request sent; throws when none was. */
+  get lastRequest(): Record<string, unknown> {
+    const request = this.requests[this.requests.length - 1];
+    if (!request) throw new Error(`Socket ${this.url} sent no request`);
+    return request;
+  }
+
+  /** How many `{"p":1}` pings were sent. */
+  get pings(): number {
+    return this.sent.filter((text) => text === '{"p":1}').length;
+  }
+
+  // ---- what the client calls ----
+
+  send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+    if (this.readyState === CONNECTING) throw new Error('InvalidStateError: send() while CONNECTING');
+    // Like browsers: data sent on a closing or closed socket is silently discarded.
+    if (this.readyState !== OPEN) return;
+    if (typeof data !== 'string') throw new Error('FakeWebSocket only records text frames');
+    this.sent.push(data);
+  }
+
+  close(code?: number, reason?: string): void {
+    if (this.readyState === CLOSING || this.readyState === CLOSED) return;
+    this.closedWith = { code, reason };
+    this.readyState = CLOSED;
+    this.fire(new FakeCloseEvent(code ?? 1005, reason ?? '', true));
+  }
+
+  /** `ws` only: drops the connection without a closing handshake. */
+  terminate(): void {
+    if (this.readyState === CLOSED) return;
+    this.terminated = true;
+    this.readyState = CLOSED;
+    this.fire(new FakeCloseEvent(1006, '', false));
+  }
+
+  // ---- what the server (the test) does ----
+
+  /** The handshake succeeded. */
+  open(): void {
+    this.assertState(CONNECTING, 'open()');
+    this.readyState = OPEN;
+    this.fire(new Event('open'));
+  }
+
+  /** The server sends a text frame. */
+  receive(text: string): void {
+    this.assertState(OPEN, 'receive()');
+    this.fire(new FakeMessageEvent(text));
+  }
+
+  /** The server sends a binary frame. */
+  receiveBinary(data: ArrayBuffer = new ArrayBuffer(4)): void {
+    this.assertState(OPEN, 'receiveBinary()');
+    this.fire(new FakeMessageEvent(data));
+  }
+
+  /** The server sends a JSON frame. */
+  receiveJson(value: unknown): void {
+    this.receive(JSON.stringify(value));
+  }
+
+  /** The server answers a request (one of `requests`) with a result, the way Kuzzle does: `room` = `requestId`. */
+  respond(request: Record<string, unknown>, result: unknown, status = 200): void {
+    this.receiveJson({ ...responseEnvelope(request), status, error: null, result });
+  }
+
+  /** The server answers a request with an error. */
+  respondError(request: Record<string, unknown>, error: KuzzleErrorFrame): void {
+    this.receiveJson({ ...responseEnvelope(request), status: error.status, error, result: null });
+  }
+
+  /** The server closes the connection with a close frame (or, with `wasClean: false`, the TCP connection drops). */
+  serverClose(code = 1000, reason = '', wasClean = true): void {
+    if (this.readyState === CLOSED) throw new Error('serverClose() on a closed socket');
+    this.readyState = CLOSED;
+    this.fire(new FakeCloseEvent(code, reason, wasClean));
+  }
+
+  /** The connection fails (refused, reset, ...): `onerror`, then `onclose` with 1006. */
+  fail(error: Error = new Error('connect ECONNREFUSED')): void {
+    if (this.readyState === CLOSED) throw new Error('fail() on a closed socket');
+    this.readyState = CLOSED;
+    this.fire(new FakeErrorEvent(error));
+    this.fire(new FakeCloseEvent(1006, '', false));
+  }
+
+  private fire(event: Event): void {
+    switch (event.type) {
+      case 'open':
+        this.onopen?.call(this, event);
+        break;
+      case 'message':
+        this.onmessage?.call(this, event as MessageEvent);
+        break;
+      case 'close':
+        this.onclose?.call(this, event as CloseEvent);
+        break;
+      case 'error':
+        this.onerror?.call(this, event);
+        break;
+    }
+    this.dispatchEvent(event);
+  }
+
+  private assertState(expected: number, what: string): void {
+    if (this.readyState !== expected) throw new Error(`${what} on a socket in readyState ${this.readyState}`);
+  }
+}
