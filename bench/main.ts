@@ -44,7 +44,7 @@ async function throughputSdk(host: string, port: number): Promise<number> {
   const worker = async () => {
     while (next < REQUESTS) {
       next++;
-      await sdk.server.now();
+      await sdk.server.now({});
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

@@ -1,5 +1,5 @@
 import { EmbeddedKuzzleServer } from '../../src/testing/index';
-import { sleep, WsClient, type Frame } from '../unit/testing/ws-client';
+import { WsClient, type Frame } from '../unit/testing/ws-client';
 
 /**
  * Runs the same exchanges against the embedded server and the real one (KUZZLE_URL) and compares the

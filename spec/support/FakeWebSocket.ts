@@ -1,8 +1,8 @@
 /**
  * A WebSocket test double, usable as `WebSocketCtor`. Every instance is recorded in `FakeWebSocket.instances`;
- * tests play the server with `open()`, `receive()`, `serverClose()` and `fail()`, and read what the client did in
- * `sent`, `closedWith` and `terminated`. Events fire through the `on*` properties (which rxjs's `webSocket()` sets)
- * and through `dispatchEvent`, synchronously, so a test drives them directly or from a scheduler.
+ * tests play the server with `open()`, `receive()`, `respond()`, `serverClose()` and `fail()`, and read what the
+ * client did in `sent`, `closedWith` and `terminated`. Events fire through the `on*` properties (which rxjs's
+ * `webSocket()` sets) and through `dispatchEvent`, synchronously, so a test drives them directly or from a scheduler.
  */
 
 /** A close event: Node 20 has no global `CloseEvent`. */
@@ -16,7 +16,7 @@ class FakeCloseEvent extends Event implements CloseEvent {
   }
 }
 
-/** A message event carrying a text frame: Node 20 has no global `MessageEvent`. */
+/** A message event carrying a frame (text, or binary for `receiveBinary`): Node 20 has no global `MessageEvent`. */
 class FakeMessageEvent extends Event {
   constructor(readonly data: unknown) {
     super('message');

@@ -248,6 +248,9 @@ export class Kuzzle {
       case 'latency':
         this.latency.next(event.ms);
         break;
+      case 'binary':
+        this.events.next({ type: 'discarded', reason: 'binary' });
+        break;
       case 'lost': {
         this.restoring?.unsubscribe();
         const { error } = event;

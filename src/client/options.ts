@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { FetchLike } from '../http/fetch';
 import { milliseconds, countOrInfinity } from '../options/schemas';
 import { validateOptions } from '../options/validate';

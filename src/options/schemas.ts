@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** A duration in milliseconds: a finite number >= 0. */
 export const milliseconds = () => z.number().check(z.gte(0), z.refine(Number.isFinite, 'must be finite'));

@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { InvalidOptionError } from '../errors/ClientErrors';
 
 interface Issue {

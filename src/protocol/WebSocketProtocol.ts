@@ -23,6 +23,8 @@ import { resolveWebSocketCtor } from './webSocketCtor';
 export type LinkEvent =
   | { readonly type: 'open' }
   | { readonly type: 'message'; readonly text: string }
+  /** A binary frame: not part of the protocol, reported and dropped. */
+  | { readonly type: 'binary' }
   | { readonly type: 'latency'; readonly ms: number }
   /** A socket ended, or an attempt failed to open one. */
   | { readonly type: 'lost'; readonly error: LinkLostError }
@@ -43,10 +45,13 @@ export class WebSocketProtocol {
 
   private readonly events = new Subject<LinkEvent>();
   private readonly closeRequests = new Subject<IntentionalClose>();
-  private readonly gate = new BehaviorSubject(true);
+  /** HTTP authentication calls in progress: no socket opens while any is (see `suspend()`). */
+  private readonly suspensions = new BehaviorSubject(0);
   private lifecycle: Subscription | undefined;
   private sendOnSocket: ((text: string) => boolean) | undefined;
   private handshakeHeaders: () => Record<string, string> = () => ({});
+  /** Closes asked by `suspend()` since the last open socket: `retry` counts them, but they are not failed attempts. */
+  private renewals = 0;
 
   /** Every event of the link, hot. */
   readonly link$: Observable<LinkEvent> = this.events.asObservable();
@@ -98,9 +103,10 @@ export class WebSocketProtocol {
   /** Starts the link (no-op when running): opens a socket and keeps one open until `close()`. */
   open(): void {
     if (this.lifecycle) return;
+    this.renewals = 0;
     const { options } = this;
-    const attempt$ = this.gate.pipe(
-      filter(Boolean),
+    const attempt$ = this.suspensions.pipe(
+      filter((count) => count === 0),
       take(1),
       switchMap(() => resolveWebSocketCtor(options.WebSocketCtor)),
       switchMap((WebSocketCtor) =>
@@ -132,8 +138,9 @@ export class WebSocketProtocol {
     if (!lifecycle) return;
     this.lifecycle = undefined;
     this.sendOnSocket = undefined;
-    this.gate.next(true);
+    // Unsubscribe before reopening the gate: an attempt held by suspend() would otherwise open a socket first.
     lifecycle.unsubscribe();
+    this.suspensions.next(0);
     this.events.next({ type: 'closed' });
   }
 
@@ -142,18 +149,19 @@ export class WebSocketProtocol {
    * Used around the HTTP calls of cookie authentication, so the next handshake carries the new cookie.
    */
   suspend(): void {
-    this.gate.next(false);
+    this.suspensions.next(this.suspensions.value + 1);
     this.closeRequests.next('auth-renewal');
   }
 
-  /** Lets the link open again after `suspend()`. */
+  /** Ends one `suspend()`; the link opens again once every suspension has ended, with the last cookie. */
   resume(): void {
-    this.gate.next(true);
+    this.suspensions.next(Math.max(0, this.suspensions.value - 1));
   }
 
   private onSignal(signal: SessionSignal): void {
     switch (signal.kind) {
       case 'open':
+        this.renewals = 0;
         this.sendOnSocket = signal.send;
         this.events.next({ type: 'open' });
         break;
@@ -163,18 +171,25 @@ export class WebSocketProtocol {
       case 'latency':
         this.events.next({ type: 'latency', ms: signal.ms });
         break;
+      case 'binary':
+        this.events.next({ type: 'binary' });
+        break;
     }
   }
 
   /** The reconnection policy, as `retry`'s delay: a timer to wait, or an error to give up. */
-  private nextAttempt(error: unknown, attempt: number): Observable<unknown> {
+  private nextAttempt(error: unknown, retries: number): Observable<unknown> {
     this.sendOnSocket = undefined;
     if (!(error instanceof LinkLostError)) return throwError(() => error);
     this.events.next({ type: 'lost', error });
     const { options } = this;
     // The gate holds the next attempt until the HTTP call is done.
-    if (error.origin === 'auth-renewal') return of(0);
+    if (error.origin === 'auth-renewal') {
+      this.renewals++;
+      return of(0);
+    }
     if (error.origin === 'user') return EMPTY;
+    const attempt = retries - this.renewals;
     if (!options.autoReconnect || isFatalClose(error.code)) return throwError(() => error);
     if (attempt > options.maxReconnectionAttempts) {
       return throwError(() => new ReconnectionFailedError(attempt - 1, error));

@@ -1,5 +1,5 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { milliseconds, countOrInfinity } from '../options/schemas';
 import { validateOptions } from '../options/validate';
 

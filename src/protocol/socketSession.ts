@@ -9,6 +9,7 @@ import { handshakeCtor } from './webSocketCtor';
 export type SessionSignal =
   | { readonly kind: 'open'; readonly send: (text: string) => boolean }
   | { readonly kind: 'message'; readonly text: string }
+  | { readonly kind: 'binary' }
   | { readonly kind: 'latency'; readonly ms: number };
 
 /** A close this client asks for: by the user (`disconnect()`) or around an HTTP authentication call. */
@@ -100,9 +101,9 @@ export function socketSession(config: SessionConfig): Observable<SessionSignal> 
 
     const inbound = socket$.subscribe({
       next: (data) => {
-        // Binary frames are not part of the protocol: dropped here, never parsed.
-        if (typeof data !== 'string') return;
-        if (data === PONG) pongs$.next();
+        // Binary frames are not part of the protocol: reported, never parsed.
+        if (typeof data !== 'string') subscriber.next({ kind: 'binary' });
+        else if (data === PONG) pongs$.next();
         else subscriber.next({ kind: 'message', text: data });
       },
       error: (event: unknown) => {

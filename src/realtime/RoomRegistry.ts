@@ -90,7 +90,9 @@ export class RoomRegistry {
     return this.subscribeRequest(room, true, {}).pipe(
       tap((result) => {
         this.attach(room, result);
-        this.deps.emit({ type: 'resubscribed', ...this.info(room, result) });
+        // Its last subscriber left while it was restored: the server holds it again, so unsubscribe now.
+        if (room.status === 'closed') this.unsubscribeOnServer(room, true);
+        else this.deps.emit({ type: 'resubscribed', ...this.info(room, result) });
       }),
       catchError((error: unknown) => {
         // The link dropped again: the next socket restores it.
@@ -156,15 +158,15 @@ export class RoomRegistry {
   }
 
   /** `realtime:unsubscribe` removes every channel of the roomId: only when no other room of ours needs it. */
-  private unsubscribeOnServer(room: Room): void {
+  private unsubscribeOnServer(room: Room, restoring = false): void {
     const { roomId } = room;
-    if (roomId === undefined || !this.deps.isConnected()) return;
+    if (roomId === undefined || (!restoring && !this.deps.isConnected())) return;
     for (const other of this.rooms.values()) {
       if (other.roomId === roomId) return;
       if (other.status === 'pending' && other.filtersKey === room.filtersKey) return;
     }
     this.deps
-      .request({ controller: 'realtime', action: 'unsubscribe', index: room.spec.index, collection: room.spec.collection, body: { roomId } }, { queuable: false }, false)
+      .request({ controller: 'realtime', action: 'unsubscribe', index: room.spec.index, collection: room.spec.collection, body: { roomId } }, { queuable: false }, restoring)
       .subscribe({ error: () => undefined });
   }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Volatile } from '../client/request';
 
 /** Who is notified of what: documents entering or leaving the filters, users entering or leaving the room. */

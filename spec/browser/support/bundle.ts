@@ -1,0 +1,73 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+/**
+ * What the page gets as `window.KuzzleRx`: the whole public API of the library, plus the few rxjs functions the
+ * page needs to await Observables (the same rxjs the library is built with, so there is one Observable class).
+ */
+const PAGE_ENTRY = `
+export * from './src/index';
+export { firstValueFrom, filter, take, timeout, ReplaySubject } from 'rxjs';
+`;
+
+/** Strings only the `ws` package contains (its handshake GUID and its extension and error names). */
+const WS_SIGNATURES = ['258EAFA5-E914-47DA-95CA-C5AB0DC85B11', 'permessage-deflate', 'WS_ERR_'];
+
+/**
+ * The library reaches `ws` through a lazy `import('ws')` that only runs in Node. A browser build must not carry it:
+ * the import resolves to an empty module, as a bundler honouring the package's `"browser": { "ws": false }` does.
+ */
+const emptyWs: Plugin = {
+  name: 'empty-ws',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^ws$/ }, () => ({ path: 'ws', namespace: 'empty-ws' }));
+    plugin.onLoad({ filter: /.*/, namespace: 'empty-ws' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+export interface BrowserBundle {
+  /** Absolute path of the IIFE script; it defines `window.KuzzleRx`. */
+  readonly file: string;
+  readonly code: string;
+  readonly bytes: number;
+  /** Removes the temporary directory. */
+  dispose(): Promise<void>;
+}
+
+function assertNoWs(metafile: Metafile, code: string): void {
+  const wsInputs = Object.keys(metafile.inputs).filter((input) => /(^|\/)node_modules\/ws\//.test(input));
+  if (wsInputs.length > 0) throw new Error(`the browser bundle contains ws: ${wsInputs.join(', ')}`);
+  const signature = WS_SIGNATURES.find((text) => code.includes(text));
+  if (signature) throw new Error(`the browser bundle contains ws code ("${signature}")`);
+}
+
+/** Builds the browser build of the library (minified IIFE, global `KuzzleRx`) into a fresh temporary directory. */
+export async function buildBrowserBundle(): Promise<BrowserBundle> {
+  const dir = await mkdtemp(join(tmpdir(), 'kuzzle-rx-browser-'));
+  const file = join(dir, 'kuzzle-rx.iife.js');
+  try {
+    const result = await build({
+      stdin: { contents: PAGE_ENTRY, resolveDir: ROOT, sourcefile: 'browser-page-entry.ts', loader: 'ts' },
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      globalName: 'KuzzleRx',
+      target: 'es2022',
+      minify: true,
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [emptyWs],
+      outfile: file,
+    });
+    const code = await readFile(file, 'utf8');
+    assertNoWs(result.metafile, code);
+    return { file, code, bytes: Buffer.byteLength(code), dispose: () => rm(dir, { recursive: true, force: true }) };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,388 @@
+import type { Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import type { KuzzleEvent } from '../../../src/client/events';
+import { Kuzzle } from '../../../src/client/Kuzzle';
+import type { KuzzleOptions } from '../../../src/client/options';
+import { WebSocketProtocol } from '../../../src/protocol/WebSocketProtocol';
+import type { Notification } from '../../../src/realtime/notifications';
+import { FakeWebSocket } from '../../support/FakeWebSocket';
+
+function setup(options: KuzzleOptions = {}) {
+  const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  const at = (time: number, work: () => void) => scheduler.schedule(work, time - scheduler.now());
+  const runUntil = (time: number) => {
+    at(time, () => undefined);
+    scheduler.maxFrames = time;
+    scheduler.flush();
+  };
+  const protocol = new WebSocketProtocol('localhost', {
+    WebSocketCtor: FakeWebSocket,
+    scheduler,
+    pingInterval: 0,
+    reconnectionDelay: 100,
+    random: () => 0.5,
+  });
+  let ids = 0;
+  const kuzzle = new Kuzzle(protocol, { requestIdGenerator: () => `id-${ids++}`, ...options });
+  const events: KuzzleEvent[] = [];
+  kuzzle.events$.subscribe((event) => events.push(event));
+  const connect = (): FakeWebSocket => {
+    kuzzle.connect().subscribe();
+    FakeWebSocket.last.open();
+    return FakeWebSocket.last;
+  };
+  /** Drops the open socket (1006) and opens the next one after the backoff delay; returns it. */
+  const reconnect = (): FakeWebSocket => {
+    FakeWebSocket.last.serverClose(1006, '', false);
+    runUntil(scheduler.now() + 100);
+    FakeWebSocket.last.open();
+    return FakeWebSocket.last;
+  };
+  return { scheduler, at, runUntil, kuzzle, events, connect, reconnect };
+}
+
+interface Observed<T> {
+  readonly values: T[];
+  error: unknown;
+  completed: boolean;
+  unsubscribe(): void;
+}
+
+function observe<T>(source: Observable<T>): Observed<T> {
+  const observed: Observed<T> = { values: [], error: undefined, completed: false, unsubscribe: () => subscription.unsubscribe() };
+  const subscription = source.subscribe({
+    next: (value) => observed.values.push(value),
+    error: (error: unknown) => (observed.error = error),
+    complete: () => (observed.completed = true),
+  });
+  return observed;
+}
+
+function nameAndMessage(error: unknown): unknown {
+  return error instanceof Error ? { name: error.name, message: error.message } : error;
+}
+
+function documentNotification(channel: string, id: string): Record<string, unknown> {
+  return {
+    type: 'document',
+    status: 200,
+    action: 'create',
+    scope: 'in',
+    result: { _id: id, _source: { color: 'red' }, _version: 1 },
+    event: 'write',
+    requestId: 'other-client-1',
+    timestamp: 1795654382676,
+    volatile: null,
+    index: 'i',
+    collection: 'c',
+    controller: 'document',
+    protocol: 'websocket',
+    room: channel,
+  };
+}
+
+const ids = (notifications: Notification[]) => notifications.map((n) => (n.type === 'document' ? n.result._id : n.type));
+const sentActions = (socket: FakeWebSocket) => socket.requests.map((request) => `${String(request['controller'])}:${String(request['action'])}`);
+
+beforeEach(() => FakeWebSocket.reset());
+
+describe('Kuzzle realtime subscriptions', () => {
+  it('subscribes once on the server for two identical local subscribers, and delivers to both', () => {
+    const { kuzzle, connect, events } = setup();
+    const socket = connect();
+    const first = observe(kuzzle.realtime.subscribe('i', 'c', { equals: { color: 'red' } }));
+    const second = observe(kuzzle.realtime.subscribe('i', 'c', { equals: { color: 'red' } }));
+
+    expect(socket.requests).toEqual([
+      expect.objectContaining({ controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: { equals: { color: 'red' } }, scope: 'all', users: 'none' }),
+    ]);
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+    expect(events.at(-1)).toEqual({ type: 'subscribed', roomId: 'room-1', channel: 'room-1-111', index: 'i', collection: 'c' });
+
+    socket.receiveJson(documentNotification('room-1-111', 'd1'));
+    expect(ids(first.values)).toEqual(['d1']);
+    expect(ids(second.values)).toEqual(['d1']);
+  });
+
+  it('treats filters with the same content in another key order as identical', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    observe(kuzzle.realtime.subscribe('i', 'c', { and: [{ equals: { a: 1 } }], or: [] }));
+    observe(kuzzle.realtime.subscribe('i', 'c', { or: [], and: [{ equals: { a: 1 } }] }));
+    expect(sentActions(socket)).toEqual(['realtime:subscribe']);
+  });
+
+  it('sends nothing before a subscriber comes', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    kuzzle.realtime.subscribe('i', 'c');
+    expect(socket.requests).toEqual([]);
+  });
+
+  it('unsubscribes on the server when the last local subscriber leaves, and only then', () => {
+    const { kuzzle, connect, events } = setup();
+    const socket = connect();
+    const first = observe(kuzzle.realtime.subscribe('i', 'c'));
+    const second = observe(kuzzle.realtime.subscribe('i', 'c'));
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+
+    first.unsubscribe();
+    expect(sentActions(socket)).toEqual(['realtime:subscribe']);
+    socket.receiveJson(documentNotification('room-1-111', 'd1'));
+    expect(ids(first.values)).toEqual([]);
+    expect(ids(second.values)).toEqual(['d1']);
+
+    second.unsubscribe();
+    expect(sentActions(socket)).toEqual(['realtime:subscribe', 'realtime:unsubscribe']);
+    expect(socket.lastRequest).toMatchObject({ index: 'i', collection: 'c', body: { roomId: 'room-1' } });
+    socket.respond(socket.lastRequest, { roomId: 'room-1' });
+
+    socket.receiveJson(documentNotification('room-1-111', 'd2'));
+    expect(events.at(-1)).toMatchObject({ type: 'discarded', reason: 'unknown-room' });
+  });
+
+  it('unsubscribes on the server once acknowledged when the subscriber left before the acknowledgement', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    observe(kuzzle.realtime.subscribe('i', 'c')).unsubscribe();
+    expect(sentActions(socket)).toEqual(['realtime:subscribe']);
+
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+    expect(sentActions(socket)).toEqual(['realtime:subscribe', 'realtime:unsubscribe']);
+    expect(socket.lastRequest['body']).toEqual({ roomId: 'room-1' });
+  });
+
+  it('errors with the KuzzleError of a refused subscription', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    const notifications = observe(kuzzle.realtime.subscribe('i', 'c', { invalid: {} }));
+    socket.respondError(socket.lastRequest, {
+      id: 'koncorde.unknown_keyword',
+      message: 'Unknown Koncorde keyword: invalid.',
+      status: 400,
+      code: 1,
+    });
+
+    expect(nameAndMessage(notifications.error)).toEqual({ name: 'KuzzleError', message: 'Unknown Koncorde keyword: invalid.' });
+    expect(notifications.error).toMatchObject({ status: 400, id: 'koncorde.unknown_keyword' });
+  });
+
+  it('subscribes again after a refusal', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    observe(kuzzle.realtime.subscribe('i', 'c'));
+    socket.respondError(socket.lastRequest, { id: 'security.rights.unauthorized', message: 'Unauthorized', status: 403 });
+
+    observe(kuzzle.realtime.subscribe('i', 'c'));
+    expect(sentActions(socket)).toEqual(['realtime:subscribe', 'realtime:subscribe']);
+  });
+
+  it('does not deliver the notifications of its own requests when subscribeToSelf is false', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    const others = observe(kuzzle.realtime.subscribe('i', 'c', {}, { subscribeToSelf: false }));
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+
+    socket.receiveJson({ ...documentNotification('room-1-111', 'mine'), volatile: { sdkInstanceId: kuzzle.instanceId } });
+    socket.receiveJson({ ...documentNotification('room-1-111', 'theirs'), volatile: { sdkInstanceId: 'someone-else' } });
+    expect(ids(others.values)).toEqual(['theirs']);
+  });
+});
+
+describe('Kuzzle realtime rooms sharing a roomId', () => {
+  it('keeps the server subscription while another channel of the same roomId is in use', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    const all = observe(kuzzle.realtime.subscribe('i', 'c', { equals: { a: 1 } }, { scope: 'all' }));
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+    const entering = observe(kuzzle.realtime.subscribe('i', 'c', { equals: { a: 1 } }, { scope: 'in' }));
+    expect(sentActions(socket)).toEqual(['realtime:subscribe', 'realtime:subscribe']);
+    expect(socket.lastRequest).toMatchObject({ scope: 'in' });
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-211' });
+
+    socket.receiveJson(documentNotification('room-1-111', 'to-all'));
+    socket.receiveJson(documentNotification('room-1-211', 'to-entering'));
+    expect(ids(all.values)).toEqual(['to-all']);
+    expect(ids(entering.values)).toEqual(['to-entering']);
+
+    all.unsubscribe();
+    expect(sentActions(socket)).toEqual(['realtime:subscribe', 'realtime:subscribe']);
+    socket.receiveJson(documentNotification('room-1-211', 'still-entering'));
+    expect(ids(entering.values)).toEqual(['to-entering', 'still-entering']);
+
+    entering.unsubscribe();
+    expect(sentActions(socket)).toEqual(['realtime:subscribe', 'realtime:subscribe', 'realtime:unsubscribe']);
+    expect(socket.lastRequest['body']).toEqual({ roomId: 'room-1' });
+  });
+
+  it('keeps the server subscription while a subscription with the same filters awaits its acknowledgement', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    const all = observe(kuzzle.realtime.subscribe('i', 'c', { equals: { a: 1 } }));
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+    const leaving = observe(kuzzle.realtime.subscribe('i', 'c', { equals: { a: 1 } }, { scope: 'out' }));
+    const pendingRequest = socket.lastRequest;
+
+    all.unsubscribe();
+    expect(sentActions(socket)).toEqual(['realtime:subscribe', 'realtime:subscribe']);
+    socket.respond(pendingRequest, { roomId: 'room-1', channel: 'room-1-311' });
+    socket.receiveJson(documentNotification('room-1-311', 'd1'));
+    expect(ids(leaving.values)).toEqual(['d1']);
+  });
+});
+
+describe('Kuzzle realtime restoration after a reconnection', () => {
+  it('resubscribes every live room before reporting reconnected, and emits resubscribed', () => {
+    const { kuzzle, connect, reconnect, events } = setup();
+    const first = connect();
+    const notifications = observe(kuzzle.realtime.subscribe('i', 'c', { equals: { a: 1 } }));
+    first.respond(first.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+    const originalRequest = first.lastRequest;
+
+    const second = reconnect();
+    expect(sentActions(second)).toEqual(['realtime:subscribe']);
+    expect(second.lastRequest).toMatchObject({ index: 'i', collection: 'c', body: originalRequest['body'], scope: 'all', users: 'none' });
+    expect(events.some((event) => event.type === 'reconnected')).toBe(false);
+    expect(kuzzle.protocol.isOpen).toBe(true);
+
+    second.respond(second.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+    expect(events.slice(-2)).toEqual([
+      { type: 'resubscribed', roomId: 'room-1', channel: 'room-1-111', index: 'i', collection: 'c' },
+      { type: 'reconnected' },
+    ]);
+
+    second.receiveJson(documentNotification('room-1-111', 'after'));
+    expect(ids(notifications.values)).toEqual(['after']);
+    expect(notifications.error).toBeUndefined();
+  });
+
+  it('sends the requests made during the restoration after it', () => {
+    const { kuzzle, connect, reconnect } = setup();
+    const first = connect();
+    observe(kuzzle.realtime.subscribe('i', 'c'));
+    first.respond(first.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+
+    const second = reconnect();
+    observe(kuzzle.server.now());
+    expect(sentActions(second)).toEqual(['realtime:subscribe']);
+    second.respond(second.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+    expect(sentActions(second)).toEqual(['realtime:subscribe', 'server:now']);
+  });
+
+  it('routes notifications to the new channel when the server gives another one', () => {
+    const { kuzzle, connect, reconnect, events } = setup();
+    const first = connect();
+    const notifications = observe(kuzzle.realtime.subscribe('i', 'c'));
+    first.respond(first.lastRequest, { roomId: 'room-1', channel: 'old-channel' });
+
+    const second = reconnect();
+    second.respond(second.lastRequest, { roomId: 'room-1', channel: 'new-channel' });
+    second.receiveJson(documentNotification('new-channel', 'd1'));
+    second.receiveJson(documentNotification('old-channel', 'd2'));
+
+    expect(ids(notifications.values)).toEqual(['d1']);
+    expect(events.at(-1)).toMatchObject({ type: 'discarded', reason: 'unknown-room' });
+  });
+
+  it('errors a subscription the server refuses to restore with SubscriptionLostError, and still reconnects', () => {
+    const { kuzzle, connect, reconnect, events } = setup();
+    const first = connect();
+    const notifications = observe(kuzzle.realtime.subscribe('i', 'c'));
+    first.respond(first.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+
+    const second = reconnect();
+    second.respondError(second.lastRequest, { id: 'security.rights.unauthorized', message: 'Unauthorized', status: 403 });
+
+    expect(nameAndMessage(notifications.error)).toEqual({ name: 'SubscriptionLostError', message: 'Subscription room-1 lost: Unauthorized' });
+    expect(events.at(-1)).toEqual({ type: 'reconnected' });
+  });
+
+  it('restores the subscriptions after two reconnections in quick succession', () => {
+    const { kuzzle, connect, reconnect, events } = setup();
+    const first = connect();
+    const notifications = observe(kuzzle.realtime.subscribe('i', 'c'));
+    first.respond(first.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+
+    const second = reconnect();
+    expect(sentActions(second)).toEqual(['realtime:subscribe']);
+    const third = reconnect();
+    expect(sentActions(third)).toEqual(['realtime:subscribe']);
+    third.respond(third.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+
+    expect(events.slice(-2)).toEqual([
+      { type: 'resubscribed', roomId: 'room-1', channel: 'room-1-111', index: 'i', collection: 'c' },
+      { type: 'reconnected' },
+    ]);
+    third.receiveJson(documentNotification('room-1-111', 'd1'));
+    expect(ids(notifications.values)).toEqual(['d1']);
+  });
+
+  it('unsubscribes on the server a room whose last subscriber left while it was being restored', () => {
+    const { kuzzle, connect, reconnect, events } = setup();
+    const first = connect();
+    const notifications = observe(kuzzle.realtime.subscribe('i', 'c'));
+    first.respond(first.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+
+    const second = reconnect();
+    const resubscription = second.lastRequest;
+    notifications.unsubscribe();
+    second.respond(resubscription, { roomId: 'room-1', channel: 'room-1-111' });
+
+    expect(sentActions(second)).toEqual(['realtime:subscribe', 'realtime:unsubscribe']);
+    expect(second.lastRequest['body']).toEqual({ roomId: 'room-1' });
+    expect(events.some((event) => event.type === 'resubscribed')).toBe(false);
+    expect(events.at(-1)).toEqual({ type: 'reconnected' });
+  });
+
+  it('does not restore a room whose subscribers all left', () => {
+    const { kuzzle, connect, reconnect, events } = setup();
+    const first = connect();
+    observe(kuzzle.realtime.subscribe('i', 'c')).unsubscribe();
+    first.respond(first.requests[0] ?? {}, { roomId: 'room-1', channel: 'room-1-111' });
+
+    const second = reconnect();
+    expect(second.requests).toEqual([]);
+    expect(events.at(-1)).toEqual({ type: 'reconnected' });
+  });
+
+  it('sends a subscription still awaiting its acknowledgement again on the new socket', () => {
+    const { kuzzle, connect, reconnect, events } = setup();
+    const first = connect();
+    const notifications = observe(kuzzle.realtime.subscribe('i', 'c'));
+    expect(sentActions(first)).toEqual(['realtime:subscribe']);
+
+    const second = reconnect();
+    expect(sentActions(second)).toEqual(['realtime:subscribe']);
+    second.respond(second.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+    expect(events.at(-1)).toEqual({ type: 'subscribed', roomId: 'room-1', channel: 'room-1-111', index: 'i', collection: 'c' });
+    second.receiveJson(documentNotification('room-1-111', 'd1'));
+    expect(ids(notifications.values)).toEqual(['d1']);
+  });
+});
+
+describe('Kuzzle realtime subscriptions when the connection ends for good', () => {
+  it('ends every subscription with SubscriptionLostError on disconnect()', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    const notifications = observe(kuzzle.realtime.subscribe('i', 'c'));
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+
+    kuzzle.disconnect();
+    expect(nameAndMessage(notifications.error)).toEqual({ name: 'SubscriptionLostError', message: 'Subscription room-1 lost: disconnect() was called' });
+  });
+
+  it('ends every subscription with SubscriptionLostError when the reconnection policy gives up', () => {
+    const { kuzzle, connect, runUntil, scheduler } = setup();
+    const socket = connect();
+    const notifications = observe(kuzzle.realtime.subscribe('i', 'c'));
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
+
+    socket.serverClose(1002, 'protocol error');
+    runUntil(scheduler.now() + 10_000);
+    expect(nameAndMessage(notifications.error)).toEqual({
+      name: 'SubscriptionLostError',
+      message: 'Subscription room-1 lost: WebSocket lost (server, code 1002, protocol error)',
+    });
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+});
