@@ -16,6 +16,8 @@ import {
   throwError,
   timeout,
   catchError,
+  concatMap,
+  first,
   ignoreElements,
   type Subscription,
 } from 'rxjs';
@@ -221,13 +223,24 @@ export class Kuzzle {
 
   /**
    * Cookie mode: close the socket, make the HTTP call, reopen so the handshake carries the new cookie. The socket is
-   * reopened whatever the call's outcome.
+   * reopened whatever the call's outcome, and the call emits once the new socket is ready (subscriptions restored), so
+   * what follows it runs in the new session.
    */
   private renewOverHttp(request: SendableRequest): Observable<KuzzleResponse> {
     return defer(() => {
+      const running = this.protocol.isRunning;
       this.protocol.suspend();
-      return this.http.request(request);
-    }).pipe(finalize(() => this.protocol.resume()));
+      const call$ = this.http.request(request).pipe(finalize(() => this.protocol.resume()));
+      if (!running) return call$;
+      return call$.pipe(
+        concatMap((response) =>
+          this.state.pipe(
+            first((state) => state === 'connected' || state === 'offline'),
+            map(() => response),
+          ),
+        ),
+      );
+    });
   }
 
   private fetchFunction() {
