@@ -130,8 +130,15 @@ describe('Kuzzle routing', () => {
     };
     const kuzzle = client(true, fetch);
     const first = FakeWebSocket.last;
+    // The server accepts the new handshake a moment later.
+    FakeWebSocket.onConstruct = (socket) => queueMicrotask(() => socket.open());
+    const states: string[] = [];
+    kuzzle.state$.subscribe((state) => states.push(state));
 
     const result = await lastValueFrom(kuzzle.auth.login('local', { username: 'admin', password: 'password' }));
+
+    // login() emits only once the new socket is open and the client ready again.
+    expect(states).toEqual(['connected', 'reconnecting', 'connected']);
 
     expect(result).toEqual({ _id: 'admin', expiresAt: 1, ttl: 1 });
     expect(first.requests).toEqual([]);
