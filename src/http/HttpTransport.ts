@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs';
+import { catchError, defer, finalize, from, map, type Observable, switchMap, tap, throwError } from 'rxjs';
 import type { KuzzleRequest, KuzzleResponse } from '../client/request';
 import { HttpTransportError } from '../errors/ClientErrors';
 import type { CookieJar } from './cookieJar';
@@ -34,42 +34,40 @@ export class HttpTransport {
   request(request: KuzzleRequest & { requestId: string }): Observable<KuzzleResponse> {
     const route = httpRoute(request);
     const url = `${this.baseUrl}${route.path}`;
-    return new Observable<KuzzleResponse>((subscriber) => {
-      const abort = new AbortController();
-      let settled = false;
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (request.volatile) headers['x-kuzzle-volatile'] = JSON.stringify(request.volatile);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (request.volatile) headers['x-kuzzle-volatile'] = JSON.stringify(request.volatile);
+    return defer(() => {
       const cookie = this.jar.cookieHeader;
-      if (cookie) headers['cookie'] = cookie;
-      const init = { method: route.method, headers, body: JSON.stringify(route.body), credentials: 'include' as const, signal: abort.signal };
-      this.fetch()(url, init)
-        .then(
-          (response) =>
-            response.text().then((text) => {
+      const abort = new AbortController();
+      const init = {
+        method: route.method,
+        headers: cookie ? { ...headers, cookie } : headers,
+        body: JSON.stringify(route.body),
+        credentials: 'include' as const,
+        signal: abort.signal,
+      };
+      let settled = false;
+      return from(this.fetch()(url, init)).pipe(
+        catchError((error: unknown) => throwError(() => new HttpTransportError(url, undefined, error))),
+        switchMap((response) =>
+          from(response.text()).pipe(
+            map((text) => {
               this.jar.store(setCookies(response));
               const body = parseBody(text);
               if (!body) throw new HttpTransportError(url, response.status, new Error('the response is not a Kuzzle response'));
               return { ...body, requestId: request.requestId };
             }),
-          (error: unknown) => {
-            throw new HttpTransportError(url, undefined, error);
-          },
-        )
-        .then(
-          (response) => {
-            settled = true;
-            subscriber.next(response);
-            subscriber.complete();
-          },
-          (error: unknown) => {
-            settled = true;
-            subscriber.error(error instanceof HttpTransportError ? error : new HttpTransportError(url, undefined, error));
-          },
-        );
-      // Unsubscribing before the answer cancels the call.
-      return () => {
-        if (!settled) abort.abort();
-      };
+            catchError((error: unknown) =>
+              throwError(() => (error instanceof HttpTransportError ? error : new HttpTransportError(url, response.status, error))),
+            ),
+          ),
+        ),
+        tap({ next: () => (settled = true), error: () => (settled = true) }),
+        // Unsubscribing before the answer cancels the call.
+        finalize(() => {
+          if (!settled) abort.abort();
+        }),
+      );
     });
   }
 }

@@ -8,7 +8,7 @@ export interface FetchResponseLike {
     /** node-fetch 2 only: every value of a header. */
     raw?: () => Record<string, string[]>;
   };
-  text(): Promise<string>;
+  text(): PromiseLike<string>;
 }
 
 export interface FetchInitLike {
@@ -20,4 +20,4 @@ export interface FetchInitLike {
 }
 
 /** A `fetch` function: the global one, node-fetch 2, or a test double. */
-export type FetchLike = (url: string, init: FetchInitLike) => Promise<FetchResponseLike>;
+export type FetchLike = (url: string, init: FetchInitLike) => PromiseLike<FetchResponseLike>;
