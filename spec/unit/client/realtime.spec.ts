@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs';
+import { config, first, Subject, takeUntil, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { KuzzleEvent } from '../../../src/client/events';
 import { Kuzzle } from '../../../src/client/Kuzzle';
@@ -384,5 +384,54 @@ describe('Kuzzle realtime subscriptions when the connection ends for good', () =
       message: 'Subscription room-1 lost: WebSocket lost (server, code 1002, protocol error)',
     });
     expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+});
+
+describe('Kuzzle realtime subscribers in isolation', () => {
+  afterEach(() => {
+    config.onUnhandledError = null;
+  });
+
+  it('keeps delivering to the others, in server order, when one subscriber throws', async () => {
+    const thrown: unknown[] = [];
+    config.onUnhandledError = (error) => thrown.push(error);
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    kuzzle.realtime.subscribe('i', 'c', {}).subscribe(() => {
+      throw new Error('subscriber bug');
+    });
+    const healthy = observe(kuzzle.realtime.subscribe('i', 'c', {}));
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-311' });
+
+    socket.receiveJson(documentNotification('room-1-311', 'd1'));
+    socket.receiveJson(documentNotification('room-1-311', 'd2'));
+    socket.receiveJson(documentNotification('room-1-311', 'd3'));
+
+    expect(ids(healthy.values)).toEqual(['d1', 'd2', 'd3']);
+    expect(healthy.error).toBeUndefined();
+    // rxjs reports a throwing subscriber's error on the next macrotask, to rxjs's unhandled-error hook.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const bug = { name: 'Error', message: 'subscriber bug' };
+    expect(thrown.map(nameAndMessage)).toEqual([bug, bug, bug]);
+    const answer = observe(kuzzle.server.now());
+    socket.respond(socket.lastRequest, { now: 7 });
+    expect(answer.values).toEqual([7]);
+  });
+
+  it('unsubscribes on the server when takeUntil or first() ends the last subscriber', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    const stop = new Subject<void>();
+    observe(kuzzle.realtime.subscribe('i', 'c', {}).pipe(takeUntil(stop)));
+    const firstOnly = observe(kuzzle.realtime.subscribe('i', 'c', {}).pipe(first()));
+    socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-311' });
+
+    socket.receiveJson(documentNotification('room-1-311', 'd1'));
+    expect(firstOnly.completed).toBe(true);
+    expect(sentActions(socket)).toEqual(['realtime:subscribe']);
+
+    stop.next();
+    expect(sentActions(socket)).toEqual(['realtime:subscribe', 'realtime:unsubscribe']);
+    expect(socket.lastRequest['body']).toEqual({ roomId: 'room-1' });
   });
 });
