@@ -3,7 +3,7 @@
  * the ping latency, sends a few requests, subscribes to notifications, then restarts the embedded server to show the
  * client riding through it. `npm start -- --forever` keeps running until Ctrl-C.
  */
-import { filter, firstValueFrom, take, timer } from 'rxjs';
+import { filter, firstValueFrom, take, toArray } from 'rxjs';
 import { Kuzzle, WebSocketProtocol, type KuzzleEvent } from '../src/index';
 import { EmbeddedKuzzleServer } from '../src/testing/index';
 
@@ -38,10 +38,10 @@ async function main(): Promise<void> {
   const target = new URL(url ?? embedded!.url);
   log(embedded ? `embedded Kuzzle server on ${embedded.url}` : `Kuzzle server at ${target.href}`);
 
-  const kuzzle = new Kuzzle(new WebSocketProtocol(target.hostname, { port: Number(target.port || 7512), reconnectionDelay: 500 }));
+  const kuzzle = new Kuzzle(new WebSocketProtocol(target.hostname, { port: Number(target.port || 7512), pingInterval: 1000, reconnectionDelay: 500 }));
   kuzzle.state$.subscribe((state) => log(`state: ${state}`));
   kuzzle.events$.subscribe((event) => log(`event: ${describeEvent(event)}`));
-  kuzzle.latency$.pipe(take(forever ? Infinity : 3)).subscribe((ms) => log(`ping latency: ${ms} ms`));
+  kuzzle.latency$.subscribe((ms) => log(`ping latency: ${ms} ms`));
 
   await firstValueFrom(kuzzle.connect());
   log(`server time: ${new Date(await firstValueFrom(kuzzle.server.now())).toISOString()}`);
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   }
 
   if (forever) return;
-  await firstValueFrom(timer(500));
+  await firstValueFrom(kuzzle.latency$.pipe(take(2), toArray()));
   notifications.unsubscribe();
   kuzzle.disconnect();
   await embedded?.stop();
