@@ -1,50 +1,25 @@
-import {
-  BehaviorSubject,
-  concat,
-  defer,
-  EMPTY,
-  filter,
-  finalize,
-  map,
-  merge,
-  mergeMap,
-  type Observable,
-  of,
-  Subject,
-  take,
-  tap,
-  throwError,
-  timeout,
-  catchError,
-  concatMap,
-  first,
-  ignoreElements,
-  type Subscription,
-} from 'rxjs';
-import { TokenStore, isTokenError } from '../auth/TokenStore';
+import { concat, concatMap, defer, finalize, first, map, mergeMap, type Observable, of, Subject, throwError, timeout } from 'rxjs';
+import { AuthSession } from '../auth/AuthSession';
 import { AuthController } from '../controllers/AuthController';
 import { DocumentController } from '../controllers/DocumentController';
 import { ServerController } from '../controllers/ServerController';
-import { InvalidRequestError, NotConnectedError, RequestTimeoutError, SubscriptionLostError, TokenExpiredError } from '../errors/ClientErrors';
+import { RequestTimeoutError, SubscriptionLostError } from '../errors/ClientErrors';
 import { KuzzleError } from '../errors/KuzzleError';
-import { CookieJar } from '../http/cookieJar';
+import type { FetchLike } from '../http/fetch';
 import { HttpTransport } from '../http/HttpTransport';
-import type { LinkEvent, WebSocketProtocol } from '../protocol/WebSocketProtocol';
+import type { WebSocketProtocol } from '../protocol/WebSocketProtocol';
 import { RealtimeController } from '../realtime/RealtimeController';
 import { RoomRegistry } from '../realtime/RoomRegistry';
+import { ConnectionLifecycle } from './ConnectionLifecycle';
 import type { ConnectionState, KuzzleEvent } from './events';
 import { parseServerFrame } from './frames';
 import { OfflineQueue } from './offlineQueue';
 import { resolveKuzzleOptions, validateRequestOptions, type KuzzleOptions, type ResolvedKuzzleOptions } from './options';
 import type { KuzzleRequest, KuzzleResponse, RequestOptions } from './request';
 import { RequestChannel } from './RequestChannel';
+import { requestFrame, type SendableRequest } from './requestFrame';
 import { isCookieAction, split } from './router';
-import { SDK_NAME } from './version';
 
-type SendableRequest = KuzzleRequest & { requestId: string };
-
-/** Actions that must not carry the session's token (they are how a session starts or is checked). */
-const WITHOUT_TOKEN: ReadonlySet<string> = new Set(['auth:login', 'auth:checkToken']);
 
 /**
  * The Kuzzle client. Everything is an Observable: `connect()`, every request, realtime subscriptions, `state$`,
@@ -60,26 +35,20 @@ export class Kuzzle {
   readonly document: DocumentController;
   readonly realtime: RealtimeController;
 
-  private readonly state = new BehaviorSubject<ConnectionState>('offline');
   private readonly events = new Subject<KuzzleEvent>();
-  private readonly latency = new Subject<number>();
-  private readonly linkLost = new Subject<void>();
-  private readonly connectFailures = new Subject<Error>();
-  private readonly tokens = new TokenStore();
-  private readonly cookies = new CookieJar();
+  private readonly lifecycle: ConnectionLifecycle;
+  private readonly session: AuthSession;
   private readonly queue: OfflineQueue;
   private readonly channel: RequestChannel;
   private readonly rooms: RoomRegistry;
   private readonly http: HttpTransport;
-  private everConnected = false;
-  private restoring: Subscription | undefined;
 
   /** The connection state, current value replayed. Never 'offline' during a reconnection or a cookie renewal. */
-  readonly state$: Observable<ConnectionState> = this.state.asObservable();
+  readonly state$: Observable<ConnectionState>;
   /** Lifecycle, request and subscription events: a union on `type` (see `KuzzleEvent`). */
   readonly events$: Observable<KuzzleEvent> = this.events.asObservable();
   /** Round trip of each keep-alive ping, in ms. */
-  readonly latency$: Observable<number> = this.latency.asObservable();
+  readonly latency$: Observable<number>;
 
   constructor(
     readonly protocol: WebSocketProtocol,
@@ -88,43 +57,54 @@ export class Kuzzle {
     this.options = resolveKuzzleOptions(options);
     this.instanceId = this.options.requestIdGenerator();
     const emit = (event: KuzzleEvent) => this.events.next(event);
-    this.queue = new OfflineQueue(this.state, () => this.state.value, emit, {
+    this.rooms = new RoomRegistry({
+      request: (request, requestOptions, bypassQueue) => this.execute(request, requestOptions, bypassQueue),
+      emit,
+      instanceId: this.instanceId,
+      isConnected: () => this.lifecycle.state.value === 'connected',
+    });
+    this.session = new AuthSession({
+      cookieAuth: this.options.cookieAuth,
+      authenticator: this.options.authenticator,
+      emit,
+      rooms: this.rooms,
+      sendNow: (request) => this.execute(request, {}, true),
+    });
+    this.lifecycle = new ConnectionLifecycle(protocol, emit, {
+      restore$: () => concat(this.session.verify$(), defer(() => this.rooms.restore$())),
+      onMessage: (text) => this.onMessage(text),
+      onOffline: (cause) => this.rooms.failAll((room) => new SubscriptionLostError(room.roomId, cause)),
+    });
+    const { state } = this.lifecycle;
+    this.state$ = state.asObservable();
+    this.latency$ = this.lifecycle.latency.asObservable();
+    this.queue = new OfflineQueue(state, () => state.value, emit, {
       maxSize: this.options.queueMaxSize,
       maxAge: this.options.queueMaxAge,
       scheduler: protocol.options.scheduler,
     });
     this.channel = new RequestChannel({
       send: (text) => protocol.send(text),
-      serialize: (request) => JSON.stringify(this.withToken(request)),
-      linkLost$: this.linkLost,
+      serialize: (request) => JSON.stringify(this.session.attachToken(request)),
+      linkLost$: this.lifecycle.linkLost,
       whenReady: (request, queuable) => this.queue.whenReady(request, queuable),
     });
-    this.rooms = new RoomRegistry({
-      request: (request, requestOptions, bypassQueue) => this.execute(request, requestOptions, bypassQueue),
-      emit,
-      instanceId: this.instanceId,
-      isConnected: () => this.state.value === 'connected',
-    });
-    this.http = new HttpTransport(protocol.httpUrl, () => this.fetchFunction(), this.cookies);
-    protocol.setHandshakeHeaders((): Record<string, string> => {
-      const cookie = this.options.cookieAuth ? this.cookies.cookieHeader : undefined;
-      return cookie ? { cookie } : {};
-    });
-    this.auth = new AuthController(this, () => this.tokens.jwt);
+    this.http = new HttpTransport(protocol.httpUrl, () => this.fetchFunction(), this.session.cookies);
+    protocol.setHandshakeHeaders(() => this.session.handshakeHeaders());
+    this.auth = new AuthController(this, () => this.session.tokens.jwt);
     this.server = new ServerController(this);
     this.document = new DocumentController(this);
     this.realtime = new RealtimeController(this, this.rooms);
-    protocol.link$.subscribe((event) => this.onLink(event));
   }
 
   /** The session's token in token mode; always null in cookie mode (the cookie is never exposed). */
   get jwt(): string | null {
-    return this.tokens.jwt;
+    return this.session.tokens.jwt;
   }
 
   /** Uses a token obtained elsewhere (token mode). */
   set jwt(token: string | null) {
-    this.tokens.set(token);
+    this.session.tokens.set(token);
   }
 
   /**
@@ -133,20 +113,7 @@ export class Kuzzle {
    * close the connection: `disconnect()` does.
    */
   connect(): Observable<void> {
-    return defer(() => {
-      if (this.state.value === 'connected') return of(undefined);
-      if (this.state.value === 'offline') {
-        this.everConnected = false;
-        this.state.next('connecting');
-        this.protocol.open();
-      }
-      const failure$ = this.connectFailures.pipe(mergeMap((error) => throwError(() => error)));
-      const connected$ = this.state.pipe(filter((state) => state === 'connected'));
-      return merge(connected$, failure$).pipe(
-        take(1),
-        map(() => undefined),
-      );
-    });
+    return this.lifecycle.connect();
   }
 
   /** Closes the connection for good (code 1000) and stops any reconnection. Pending requests end with typed errors. */
@@ -164,7 +131,11 @@ export class Kuzzle {
 
   private execute(request: KuzzleRequest, options: RequestOptions, bypassQueue: boolean): Observable<KuzzleResponse> {
     return defer(() => {
-      const frame = this.frame(request, validateRequestOptions(options));
+      const frame = requestFrame(request, validateRequestOptions(options), {
+        volatile: this.options.volatile,
+        instanceId: this.instanceId,
+        nextId: this.options.requestIdGenerator,
+      });
       const routed$ = of(frame).pipe(
         split(
           (f: SendableRequest) => this.options.cookieAuth && isCookieAction(f),
@@ -185,39 +156,15 @@ export class Kuzzle {
     });
   }
 
-  private frame(request: KuzzleRequest, options: RequestOptions): SendableRequest {
-    if (typeof request !== 'object' || request === null) throw new InvalidRequestError('the request must be an object', request);
-    for (const field of ['controller', 'action'] as const) {
-      if (typeof request[field] !== 'string' || request[field] === '') {
-        throw new InvalidRequestError(`"${field}" must be a non-empty string`, request);
-      }
-    }
-    const requestId = request.requestId ?? this.options.requestIdGenerator();
-    const volatile = { ...this.options.volatile, ...request.volatile, ...options.volatile, sdkInstanceId: this.instanceId, sdkName: SDK_NAME };
-    return { ...request, requestId, volatile };
-  }
-
-  private withToken(request: KuzzleRequest): KuzzleRequest {
-    const jwt = this.tokens.jwt;
-    if (jwt === null || this.options.cookieAuth || WITHOUT_TOKEN.has(`${request.controller}:${request.action}`)) return request;
-    return { ...request, jwt };
-  }
-
   /** Turns an error response into a `KuzzleError` and keeps the session in step with auth results. */
   private settle(request: SendableRequest, response: KuzzleResponse): Observable<KuzzleResponse> {
     if (response.error) {
       const error = new KuzzleError(response.error);
       this.events.next({ type: 'queryError', error, request });
-      if (isTokenError(error.id) && !WITHOUT_TOKEN.has(`${request.controller}:${request.action}`)) this.tokenExpired();
+      this.session.onError(request, error);
       return throwError(() => error);
     }
-    if (request.controller === 'auth' && !this.options.cookieAuth) {
-      const result = response.result as { jwt?: unknown } | null;
-      if ((request.action === 'login' || request.action === 'refreshToken') && typeof result?.jwt === 'string') {
-        this.tokens.set(result.jwt);
-      }
-      if (request.action === 'logout') this.tokens.clear();
-    }
+    this.session.onSuccess(request, response);
     return of(response);
   }
 
@@ -232,98 +179,15 @@ export class Kuzzle {
       this.protocol.suspend();
       const call$ = this.http.request(request).pipe(finalize(() => this.protocol.resume()));
       if (!running) return call$;
-      return call$.pipe(
-        concatMap((response) =>
-          this.state.pipe(
-            first((state) => state === 'connected' || state === 'offline'),
-            map(() => response),
-          ),
-        ),
-      );
+      const ready$ = this.lifecycle.state.pipe(first((state) => state === 'connected' || state === 'offline'));
+      return call$.pipe(concatMap((response) => ready$.pipe(map(() => response))));
     });
   }
 
-  private fetchFunction() {
-    const fetch = this.options.fetch ?? (globalThis.fetch as unknown as ResolvedKuzzleOptions['fetch']);
+  private fetchFunction(): FetchLike {
+    const fetch = this.options.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined);
     if (!fetch) throw new Error('No fetch implementation: pass the `fetch` option');
     return fetch;
-  }
-
-  private onLink(event: LinkEvent): void {
-    switch (event.type) {
-      case 'open':
-        this.restoring?.unsubscribe();
-        this.restoring = this.restore$().subscribe({ complete: () => this.ready() });
-        break;
-      case 'message':
-        this.onMessage(event.text);
-        break;
-      case 'latency':
-        this.latency.next(event.ms);
-        break;
-      case 'binary':
-        this.events.next({ type: 'discarded', reason: 'binary' });
-        break;
-      case 'lost': {
-        this.restoring?.unsubscribe();
-        const { error } = event;
-        if (error.wasOpen) {
-          this.events.next({ type: 'disconnected', origin: error.origin, ...(error.code === undefined ? {} : { code: error.code }), ...(error.reason ? { reason: error.reason } : {}) });
-        }
-        if (error.origin === 'network' && error.cause instanceof Error) this.events.next({ type: 'networkError', error: error.cause });
-        if (this.state.value === 'connected') this.state.next('reconnecting');
-        this.linkLost.next();
-        break;
-      }
-      case 'retrying':
-        this.events.next({ type: 'reconnecting', attempt: event.attempt, delay: event.delay });
-        break;
-      case 'failed':
-        this.goOffline(event.error);
-        this.events.next({ type: 'reconnectionFailed', error: event.error });
-        this.connectFailures.next(event.error);
-        break;
-      case 'closed': {
-        const wasConnected = this.state.value !== 'offline';
-        const reason = new NotConnectedError(undefined, 'disconnect() was called');
-        this.goOffline(reason);
-        if (wasConnected) this.events.next({ type: 'disconnected', origin: 'user', code: 1000 });
-        this.connectFailures.next(reason);
-        break;
-      }
-    }
-  }
-
-  /** The link is down for good: pending requests end, and so do subscriptions (none stays silently dead). */
-  private goOffline(cause: Error): void {
-    this.restoring?.unsubscribe();
-    this.state.next('offline');
-    this.linkLost.next();
-    this.rooms.failAll((room) => new SubscriptionLostError(room.roomId, cause));
-  }
-
-  /** On each new socket, before requests flow: check the token, restore the subscriptions. Never errors. */
-  private restore$(): Observable<never> {
-    if (!this.everConnected) return EMPTY;
-    const jwt = this.tokens.jwt;
-    const checkToken$ =
-      jwt === null || this.options.cookieAuth
-        ? EMPTY
-        : this.execute({ controller: 'auth', action: 'checkToken', body: { token: jwt } }, {}, true).pipe(
-            tap((response) => {
-              if (!(response.result as { valid?: boolean }).valid && this.tokens.jwt === jwt) this.tokenExpired();
-            }),
-            ignoreElements(),
-            catchError(() => EMPTY),
-          );
-    return concat(checkToken$, defer(() => this.rooms.restore$()));
-  }
-
-  private ready(): void {
-    const first = !this.everConnected;
-    this.everConnected = true;
-    this.state.next('connected');
-    this.events.next({ type: first ? 'connected' : 'reconnected' });
   }
 
   private onMessage(text: string): void {
@@ -333,41 +197,8 @@ export class Kuzzle {
       return;
     }
     const { frame } = parsed;
-    switch (frame.kind) {
-      case 'response':
-        if (!this.channel.deliver(frame.response)) this.events.next({ type: 'discarded', reason: 'unknown-request', frame: text });
-        break;
-      case 'notification':
-        if (!this.rooms.dispatch(frame.notification)) this.events.next({ type: 'discarded', reason: 'unknown-room', frame: text });
-        break;
-      case 'server-notification':
-        this.onTokenExpiredNotification();
-        break;
-    }
-  }
-
-  /** The server dropped this connection's subscriptions with its token: log in again and restore them, or fail them. */
-  private onTokenExpiredNotification(): void {
-    this.tokenExpired();
-    const { authenticator } = this.options;
-    if (!authenticator) {
-      this.rooms.failAll(() => new TokenExpiredError('Authentication token expired: the subscription was ended by the server'));
-      return;
-    }
-    concat(
-      authenticator().pipe(ignoreElements()),
-      defer(() => {
-        this.events.next({ type: 'reauthenticated' });
-        return this.rooms.restore$();
-      }),
-    ).subscribe({
-      error: (error: unknown) =>
-        this.rooms.failAll(() => new TokenExpiredError(`Authentication token expired and re-authentication failed: ${error instanceof Error ? error.message : String(error)}`)),
-    });
-  }
-
-  private tokenExpired(): void {
-    const hadToken = this.tokens.clear();
-    if (hadToken || this.options.cookieAuth) this.events.next({ type: 'tokenExpired' });
+    if (frame.kind === 'server-notification') this.session.onTokenExpiredNotification();
+    else if (frame.kind === 'response' && !this.channel.deliver(frame.response)) this.events.next({ type: 'discarded', reason: 'unknown-request', frame: text });
+    else if (frame.kind === 'notification' && !this.rooms.dispatch(frame.notification)) this.events.next({ type: 'discarded', reason: 'unknown-room', frame: text });
   }
 }
