@@ -1,6 +1,7 @@
 import { switchMap, timer } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
-import { Kuzzle, WebSocketProtocol, type FetchInitLike, type FetchLike, type FetchResponseLike } from '../../../src/index';
+import type { TestScheduler } from 'rxjs/testing';
+import type { FetchInitLike, FetchLike, FetchResponseLike } from '../../../src/index';
+import { clientHarness, testScheduler } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
 
 /** A promise-like settled by the test scheduler after `delay` virtual ms, so HTTP calls run in virtual time. */
@@ -40,13 +41,17 @@ describe('cookie renewal: close, HTTP call, reopen', () => {
   let scheduler: TestScheduler;
   beforeEach(() => {
     FakeWebSocket.reset();
-    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
 
   function setup(fail = false) {
     const calls: { url: string; init: FetchInitLike }[] = [];
-    const protocol = new WebSocketProtocol('localhost', { WebSocketCtor: FakeWebSocket, scheduler, pingInterval: 0 });
-    const kuzzle = new Kuzzle(protocol, { cookieAuth: true, fetch: fakeFetch(scheduler, 20, calls, fail) });
+    const { kuzzle } = clientHarness({
+      scheduler,
+      fixedBackoff: false,
+      sequentialIds: false,
+      kuzzle: { cookieAuth: true, fetch: fakeFetch(scheduler, 20, calls, fail) },
+    });
     // Every handshake is accepted 1 ms after the socket is created.
     FakeWebSocket.onConstruct = (socket) => scheduler.schedule(() => socket.open(), 1);
     return { kuzzle, calls };

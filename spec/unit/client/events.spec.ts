@@ -1,30 +1,10 @@
-import { TestScheduler } from 'rxjs/testing';
 import type { KuzzleEvent } from '../../../src/client/events';
-import { Kuzzle } from '../../../src/client/Kuzzle';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
-import { WebSocketProtocol } from '../../../src/protocol/WebSocketProtocol';
+import { clientHarness } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
 
 function setup(options: WebSocketProtocolOptions = {}) {
-  const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-  const at = (time: number, work: () => void) => scheduler.schedule(work, time - scheduler.now());
-  const runUntil = (time: number) => {
-    at(time, () => undefined);
-    scheduler.maxFrames = time;
-    scheduler.flush();
-  };
-  const protocol = new WebSocketProtocol('localhost', {
-    WebSocketCtor: FakeWebSocket,
-    scheduler,
-    pingInterval: 0,
-    reconnectionDelay: 100,
-    random: () => 0.5,
-    ...options,
-  });
-  const kuzzle = new Kuzzle(protocol);
-  const events: KuzzleEvent[] = [];
-  kuzzle.events$.subscribe((event) => events.push(event));
-  return { scheduler, at, runUntil, kuzzle, events };
+  return clientHarness({ protocol: options, sequentialIds: false });
 }
 
 /** Events with their errors reduced to name and message. */

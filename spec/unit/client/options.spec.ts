@@ -1,10 +1,9 @@
 import { Kuzzle } from '../../../src/client/Kuzzle';
 import { DEFAULT_KUZZLE_OPTIONS, type KuzzleOptions } from '../../../src/client/options';
 import { InvalidOptionError } from '../../../src/errors/ClientErrors';
-import { WebSocketProtocol } from '../../../src/protocol/WebSocketProtocol';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { fakeProtocol } from '../../support/clientHarness';
 
-const protocol = () => new WebSocketProtocol('localhost', { WebSocketCtor: FakeWebSocket });
+const protocol = () => fakeProtocol();
 
 function creationError(options: unknown): { name: string; message: string; field: string } {
   try {

@@ -1,65 +1,11 @@
-import { config, first, Subject, takeUntil, type Observable } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
-import type { KuzzleEvent } from '../../../src/client/events';
-import { Kuzzle } from '../../../src/client/Kuzzle';
+import { config, first, Subject, takeUntil } from 'rxjs';
 import type { KuzzleOptions } from '../../../src/client/options';
-import { WebSocketProtocol } from '../../../src/protocol/WebSocketProtocol';
 import type { Notification } from '../../../src/realtime/notifications';
+import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
 
 function setup(options: KuzzleOptions = {}) {
-  const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-  const at = (time: number, work: () => void) => scheduler.schedule(work, time - scheduler.now());
-  const runUntil = (time: number) => {
-    at(time, () => undefined);
-    scheduler.maxFrames = time;
-    scheduler.flush();
-  };
-  const protocol = new WebSocketProtocol('localhost', {
-    WebSocketCtor: FakeWebSocket,
-    scheduler,
-    pingInterval: 0,
-    reconnectionDelay: 100,
-    random: () => 0.5,
-  });
-  let ids = 0;
-  const kuzzle = new Kuzzle(protocol, { requestIdGenerator: () => `id-${ids++}`, ...options });
-  const events: KuzzleEvent[] = [];
-  kuzzle.events$.subscribe((event) => events.push(event));
-  const connect = (): FakeWebSocket => {
-    kuzzle.connect().subscribe();
-    FakeWebSocket.last.open();
-    return FakeWebSocket.last;
-  };
-  /** Drops the open socket (1006) and opens the next one after the backoff delay; returns it. */
-  const reconnect = (): FakeWebSocket => {
-    FakeWebSocket.last.serverClose(1006, '', false);
-    runUntil(scheduler.now() + 100);
-    FakeWebSocket.last.open();
-    return FakeWebSocket.last;
-  };
-  return { scheduler, at, runUntil, kuzzle, events, connect, reconnect };
-}
-
-interface Observed<T> {
-  readonly values: T[];
-  error: unknown;
-  completed: boolean;
-  unsubscribe(): void;
-}
-
-function observe<T>(source: Observable<T>): Observed<T> {
-  const observed: Observed<T> = { values: [], error: undefined, completed: false, unsubscribe: () => subscription.unsubscribe() };
-  const subscription = source.subscribe({
-    next: (value) => observed.values.push(value),
-    error: (error: unknown) => (observed.error = error),
-    complete: () => (observed.completed = true),
-  });
-  return observed;
-}
-
-function nameAndMessage(error: unknown): unknown {
-  return error instanceof Error ? { name: error.name, message: error.message } : error;
+  return clientHarness({ kuzzle: options });
 }
 
 function documentNotification(channel: string, id: string): Record<string, unknown> {

@@ -1,9 +1,9 @@
 import { cold, getTestScheduler, hot } from 'jasmine-marbles';
 import { lastValueFrom, of } from 'rxjs';
-import { Kuzzle } from '../../../src/client/Kuzzle';
+import type { Kuzzle } from '../../../src/client/Kuzzle';
 import { isCookieAction, split } from '../../../src/client/router';
 import type { FetchInitLike, FetchResponseLike } from '../../../src/http/fetch';
-import { WebSocketProtocol } from '../../../src/protocol/WebSocketProtocol';
+import { clientHarness } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
 
 // jasmine-marbles: a fresh TestScheduler per test, one frame = 10 virtual ms.
@@ -91,15 +91,15 @@ describe('isCookieAction', () => {
 describe('Kuzzle routing', () => {
   beforeEach(() => FakeWebSocket.reset());
 
-  function client(cookieAuth: boolean, fetch: (url: string, init: FetchInitLike) => Promise<FetchResponseLike>) {
-    const protocol = new WebSocketProtocol('localhost', {
-      WebSocketCtor: FakeWebSocket,
+  /** A client on jasmine-marbles' scheduler, connected. */
+  function client(cookieAuth: boolean, fetch: (url: string, init: FetchInitLike) => Promise<FetchResponseLike>): Kuzzle {
+    const { kuzzle, connect } = clientHarness({
       scheduler: getTestScheduler(),
-      pingInterval: 0,
+      fixedBackoff: false,
+      sequentialIds: false,
+      kuzzle: { cookieAuth, fetch },
     });
-    const kuzzle = new Kuzzle(protocol, { cookieAuth, fetch });
-    kuzzle.connect().subscribe();
-    FakeWebSocket.last.open();
+    connect();
     return kuzzle;
   }
 

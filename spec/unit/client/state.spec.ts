@@ -1,33 +1,19 @@
 import { cold, getTestScheduler } from 'jasmine-marbles';
-import { catchError, Observable, throwError } from 'rxjs';
-import { Kuzzle } from '../../../src/client/Kuzzle';
+import type { Kuzzle } from '../../../src/client/Kuzzle';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
-import { WebSocketProtocol } from '../../../src/protocol/WebSocketProtocol';
+import { clientHarness, errorsByNameAndMessage } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
 
 // jasmine-marbles gives each test a fresh TestScheduler; outside `run()` one marble frame is 10 virtual ms.
 
+/** A client on jasmine-marbles' scheduler; every first reconnection waits 50 ms. */
 function client(options: WebSocketProtocolOptions = {}): Kuzzle {
-  const protocol = new WebSocketProtocol('localhost', {
-    WebSocketCtor: FakeWebSocket,
-    scheduler: getTestScheduler(),
-    pingInterval: 0,
-    reconnectionDelay: 100,
-    random: () => 0.5, // every first reconnection waits 50 ms
-    ...options,
-  });
-  return new Kuzzle(protocol);
+  return clientHarness({ scheduler: getTestScheduler(), protocol: options, sequentialIds: false }).kuzzle;
 }
 
 /** Runs `work` at virtual time `time` (ms). */
 function at(time: number, work: () => void): void {
   getTestScheduler().schedule(work, time);
-}
-
-function nameAndMessage<T>(source: Observable<T>): Observable<T> {
-  return source.pipe(
-    catchError((error: unknown) => throwError(() => (error instanceof Error ? { name: error.name, message: error.message } : error))),
-  );
 }
 
 const states = { o: 'offline', c: 'connecting', C: 'connected', r: 'reconnecting' } as const;
@@ -115,7 +101,7 @@ describe('Kuzzle connect()', () => {
     at(10, () => FakeWebSocket.nth(0).fail()); // retried at 60
     at(70, () => FakeWebSocket.nth(1).fail());
 
-    expect(nameAndMessage(kuzzle.connect())).toBeObservable(
+    expect(errorsByNameAndMessage(kuzzle.connect())).toBeObservable(
       cold('-------#', undefined, {
         name: 'ReconnectionFailedError',
         message: 'Connection given up after 1 attempt(s): WebSocket could not open (network: connect ECONNREFUSED)',
@@ -127,7 +113,7 @@ describe('Kuzzle connect()', () => {
     const kuzzle = client({ autoReconnect: false });
     at(10, () => FakeWebSocket.nth(0).fail());
 
-    expect(nameAndMessage(kuzzle.connect())).toBeObservable(
+    expect(errorsByNameAndMessage(kuzzle.connect())).toBeObservable(
       cold('-#', undefined, { name: 'LinkLostError', message: 'WebSocket could not open (network: connect ECONNREFUSED)' }),
     );
   });
@@ -136,7 +122,7 @@ describe('Kuzzle connect()', () => {
     const kuzzle = client();
     at(10, () => kuzzle.disconnect());
 
-    expect(nameAndMessage(kuzzle.connect())).toBeObservable(
+    expect(errorsByNameAndMessage(kuzzle.connect())).toBeObservable(
       cold('-#', undefined, { name: 'NotConnectedError', message: 'disconnect() was called' }),
     );
   });

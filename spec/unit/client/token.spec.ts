@@ -1,69 +1,16 @@
-import type { Observable } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
-import type { KuzzleEvent } from '../../../src/client/events';
-import { Kuzzle } from '../../../src/client/Kuzzle';
 import type { KuzzleOptions } from '../../../src/client/options';
-import { WebSocketProtocol } from '../../../src/protocol/WebSocketProtocol';
+import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
 
 function setup(options: KuzzleOptions = {}) {
-  const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-  const at = (time: number, work: () => void) => scheduler.schedule(work, time - scheduler.now());
-  const runUntil = (time: number) => {
-    at(time, () => undefined);
-    scheduler.maxFrames = time;
-    scheduler.flush();
-  };
-  const protocol = new WebSocketProtocol('localhost', {
-    WebSocketCtor: FakeWebSocket,
-    scheduler,
-    pingInterval: 0,
-    reconnectionDelay: 100,
-    random: () => 0.5,
-  });
-  let ids = 0;
-  const kuzzle = new Kuzzle(protocol, { requestIdGenerator: () => `id-${ids++}`, ...options });
-  const events: KuzzleEvent[] = [];
-  kuzzle.events$.subscribe((event) => events.push(event));
-  const connect = (): FakeWebSocket => {
-    kuzzle.connect().subscribe();
-    FakeWebSocket.last.open();
-    return FakeWebSocket.last;
-  };
-  /** Drops the open socket (1006) and opens the next one after the backoff delay; returns it. */
-  const reconnect = (): FakeWebSocket => {
-    FakeWebSocket.last.serverClose(1006, '', false);
-    runUntil(scheduler.now() + 100);
-    FakeWebSocket.last.open();
-    return FakeWebSocket.last;
-  };
+  const harness = clientHarness({ kuzzle: options });
   /** Logs in on the socket and returns the token. */
   const login = (socket: FakeWebSocket, jwt = 'kauth-one'): string => {
-    kuzzle.auth.login('local', { username: 'admin', password: 'password' }).subscribe();
+    harness.kuzzle.auth.login('local', { username: 'admin', password: 'password' }).subscribe();
     socket.respond(socket.lastRequest, { _id: 'admin', jwt, expiresAt: 1795657414986, ttl: 3600000 });
     return jwt;
   };
-  return { scheduler, at, runUntil, kuzzle, events, connect, reconnect, login };
-}
-
-interface Observed<T> {
-  readonly values: T[];
-  error: unknown;
-  completed: boolean;
-}
-
-function observe<T>(source: Observable<T>): Observed<T> {
-  const observed: Observed<T> = { values: [], error: undefined, completed: false };
-  source.subscribe({
-    next: (value) => observed.values.push(value),
-    error: (error: unknown) => (observed.error = error),
-    complete: () => (observed.completed = true),
-  });
-  return observed;
-}
-
-function nameAndMessage(error: unknown): unknown {
-  return error instanceof Error ? { name: error.name, message: error.message } : error;
+  return { ...harness, login };
 }
 
 const TOKEN_EXPIRED_NOTIFICATION = {

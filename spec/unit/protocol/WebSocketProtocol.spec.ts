@@ -1,20 +1,9 @@
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import { LinkLostError } from '../../../src/errors/ConnectionErrors';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
-import { WebSocketProtocol, type LinkEvent } from '../../../src/protocol/WebSocketProtocol';
+import type { LinkEvent } from '../../../src/protocol/WebSocketProtocol';
+import { fakeProtocol, FIXED_BACKOFF, virtualTime } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
-
-/** A fresh virtual clock: `at(t, work)` runs work at absolute virtual time t once `runUntil` reaches it. */
-function virtualTime() {
-  const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-  const at = (time: number, work: () => void) => scheduler.schedule(work, time - scheduler.now());
-  const runUntil = (time: number) => {
-    at(time, () => undefined);
-    scheduler.maxFrames = time;
-    scheduler.flush();
-  };
-  return { scheduler, at, runUntil };
-}
 
 function describeEvent(event: LinkEvent): string {
   switch (event.type) {
@@ -37,14 +26,7 @@ function describeEvent(event: LinkEvent): string {
 
 function setup(options: WebSocketProtocolOptions = {}) {
   const clock = virtualTime();
-  const protocol = new WebSocketProtocol('localhost', {
-    WebSocketCtor: FakeWebSocket,
-    scheduler: clock.scheduler,
-    pingInterval: 0,
-    reconnectionDelay: 100,
-    random: () => 0.5,
-    ...options,
-  });
+  const protocol = fakeProtocol({ scheduler: clock.scheduler, pingInterval: 0, ...FIXED_BACKOFF, ...options });
   const log: string[] = [];
   const lost: LinkLostError[] = [];
   protocol.link$.subscribe((event) => {
