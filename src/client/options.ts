@@ -76,7 +76,8 @@ const requestOptionsSchema = z.strictObject({
   resendAfterReconnect: z.optional(z.boolean()),
 });
 
-export function validateRequestOptions<T>(options: T): T {
-  validateOptions(requestOptionsSchema, options, 'RequestOptions');
+export function validateRequestOptions<T extends object>(options: T): T {
+  // Most calls pass no options: skip the schema on that hot path.
+  if (Object.keys(options).length > 0) validateOptions(requestOptionsSchema, options, 'RequestOptions');
   return options;
 }
