@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * embedded one) and the browser suite. Needs KUZZLE_URL.
  */
 export default defineConfig({
+  // The /angular entry imports the main one by the package name.
+  resolve: { alias: { 'kuzzle-rx': fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
   test: {
     globals: true,
     include: ['spec/integration/**/*.spec.ts', 'spec/browser/**/*.spec.ts'],
