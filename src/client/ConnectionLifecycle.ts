@@ -84,10 +84,10 @@ export class ConnectionLifecycle {
         this.failures.next(event.error);
         break;
       case 'closed': {
-        const wasConnected = this.state.value !== 'offline';
         const reason = new NotConnectedError(undefined, 'disconnect() was called');
         this.goOffline(reason);
-        if (wasConnected) this.emit({ type: 'disconnected', origin: 'user', code: 1000 });
+        // Only a socket that was open is disconnected now: a lost one was reported when it was lost.
+        if (event.wasOpen) this.emit({ type: 'disconnected', origin: 'user', code: 1000 });
         this.failures.next(reason);
         break;
       }

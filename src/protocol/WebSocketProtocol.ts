@@ -33,7 +33,7 @@ export type LinkEvent =
   /** The reconnection policy gave up; the link is down until `open()`. */
   | { readonly type: 'failed'; readonly error: Error }
   /** `close()` ended the link. */
-  | { readonly type: 'closed' };
+  | { readonly type: 'closed'; readonly wasOpen: boolean };
 
 /**
  * The WebSocket transport: one socket at a time, kept alive with `{"p":1}` pings, re-opened after every unexpected
@@ -50,8 +50,11 @@ export class WebSocketProtocol {
   private lifecycle: Subscription | undefined;
   private sendOnSocket: ((text: string) => boolean) | undefined;
   private handshakeHeaders: () => Record<string, string> = () => ({});
-  /** Closes asked by `suspend()` since the last open socket: `retry` counts them, but they are not failed attempts. */
-  private renewals = 0;
+  /**
+   * Failed attempts since the link last proved alive. A socket proves alive with its first pong or message (or as it
+   * opens, without keep-alive), not by opening: a server that accepts and closes at once still backs off.
+   */
+  private failures = 0;
 
   /** Every event of the link, hot. */
   readonly link$: Observable<LinkEvent> = this.events.asObservable();
@@ -103,7 +106,7 @@ export class WebSocketProtocol {
   /** Starts the link (no-op when running): opens a socket and keeps one open until `close()`. */
   open(): void {
     if (this.lifecycle) return;
-    this.renewals = 0;
+    this.failures = 0;
     const { options } = this;
     const attempt$ = this.suspensions.pipe(
       filter((count) => count === 0),
@@ -121,7 +124,7 @@ export class WebSocketProtocol {
       ),
     );
     this.lifecycle = attempt$
-      .pipe(retry({ resetOnSuccess: true, delay: (error: unknown, attempt) => this.nextAttempt(error, attempt) }))
+      .pipe(retry({ delay: (error: unknown) => this.nextAttempt(error) }))
       .subscribe({
         next: (signal) => this.onSignal(signal),
         error: (error: unknown) => {
@@ -136,12 +139,13 @@ export class WebSocketProtocol {
   close(): void {
     const lifecycle = this.lifecycle;
     if (!lifecycle) return;
+    const wasOpen = this.isOpen;
     this.lifecycle = undefined;
     this.sendOnSocket = undefined;
     // Unsubscribe before reopening the gate: an attempt held by suspend() would otherwise open a socket first.
     lifecycle.unsubscribe();
     this.suspensions.next(0);
-    this.events.next({ type: 'closed' });
+    this.events.next({ type: 'closed', wasOpen });
   }
 
   /**
@@ -161,14 +165,16 @@ export class WebSocketProtocol {
   private onSignal(signal: SessionSignal): void {
     switch (signal.kind) {
       case 'open':
-        this.renewals = 0;
+        if (this.options.pingInterval <= 0) this.failures = 0;
         this.sendOnSocket = signal.send;
         this.events.next({ type: 'open' });
         break;
       case 'message':
+        this.failures = 0;
         this.events.next({ type: 'message', text: signal.text });
         break;
       case 'latency':
+        this.failures = 0;
         this.events.next({ type: 'latency', ms: signal.ms });
         break;
       case 'binary':
@@ -178,18 +184,15 @@ export class WebSocketProtocol {
   }
 
   /** The reconnection policy, as `retry`'s delay: a timer to wait, or an error to give up. */
-  private nextAttempt(error: unknown, retries: number): Observable<unknown> {
+  private nextAttempt(error: unknown): Observable<unknown> {
     this.sendOnSocket = undefined;
     if (!(error instanceof LinkLostError)) return throwError(() => error);
     this.events.next({ type: 'lost', error });
     const { options } = this;
     // The gate holds the next attempt until the HTTP call is done.
-    if (error.origin === 'auth-renewal') {
-      this.renewals++;
-      return of(0);
-    }
+    if (error.origin === 'auth-renewal') return of(0);
     if (error.origin === 'user') return EMPTY;
-    const attempt = retries - this.renewals;
+    const attempt = ++this.failures;
     if (!options.autoReconnect || isFatalClose(error.code)) return throwError(() => error);
     if (attempt > options.maxReconnectionAttempts) {
       return throwError(() => new ReconnectionFailedError(attempt - 1, error));

@@ -17,6 +17,18 @@ function plain(events: KuzzleEvent[]): unknown[] {
 beforeEach(() => FakeWebSocket.reset());
 
 describe('Kuzzle connection events', () => {
+  it('reports one disconnection when disconnect() stops a reconnection in progress', () => {
+    const { kuzzle, events, at, runUntil } = setup({ reconnectionDelay: 1000 });
+    kuzzle.connect().subscribe();
+    at(10, () => FakeWebSocket.nth(0).open());
+    at(20, () => FakeWebSocket.nth(0).serverClose(1006, '', false));
+    at(30, () => kuzzle.disconnect());
+    runUntil(5000);
+
+    expect(events.filter((event) => event.type === 'disconnected')).toEqual([{ type: 'disconnected', origin: 'network', code: 1006 }]);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
   it('reports connected, disconnected by the server, reconnecting and reconnected', () => {
     const { kuzzle, events, at, runUntil } = setup();
     kuzzle.connect().subscribe();

@@ -349,16 +349,36 @@ describe('WebSocketProtocol: reconnection', () => {
     ]);
   });
 
+  it('keeps backing off from a server that accepts and closes before answering a ping', () => {
+    const { protocol, log, at, runUntil } = setup({ pingInterval: 1000, pongTimeout: 500 });
+    protocol.open();
+    at(10, () => FakeWebSocket.last.open());
+    at(20, () => FakeWebSocket.last.serverClose(1001)); // reconnects at 70
+    at(71, () => FakeWebSocket.last.open());
+    at(80, () => FakeWebSocket.last.serverClose(1001)); // reconnects at 180
+    at(181, () => FakeWebSocket.last.open());
+    at(1182, () => FakeWebSocket.last.receive('{"p":2}')); // the pong of the ping sent at 1181: the link proved alive
+    at(1200, () => FakeWebSocket.last.serverClose(1001));
+    runUntil(1300);
+
+    expect(log.filter((line) => line.includes('retrying'))).toEqual([
+      '20 retrying #1 in 50',
+      '80 retrying #2 in 100',
+      '1200 retrying #1 in 50',
+    ]);
+  });
+
   it('never has two sockets open at once', () => {
     const { protocol, scheduler, at, runUntil } = setup({ pingInterval: 100, pongTimeout: 50 });
     FakeWebSocket.onConstruct = (socket) => scheduler.schedule(() => socket.open(), 5);
     protocol.open();
+    // No socket ever answers a ping, so none proves alive and the delays keep doubling: 50, 100, 200.
     at(30, () => FakeWebSocket.last.serverClose(1000)); // reconnects at 80, open at 85
-    at(90, () => FakeWebSocket.last.fail()); // reconnects at 140, open at 145
-    // no pong: ping at 245, timeout at 295, reconnects at 345, open at 350
-    at(400, () => protocol.suspend());
-    at(450, () => protocol.resume());
-    runUntil(500);
+    at(90, () => FakeWebSocket.last.fail()); // reconnects at 190, open at 195
+    // no pong: ping at 295, timeout at 345, reconnects at 545, open at 550
+    at(600, () => protocol.suspend());
+    at(650, () => protocol.resume());
+    runUntil(700);
 
     expect(FakeWebSocket.instances.length).toBe(5);
     expect(FakeWebSocket.instances.map((socket) => socket.liveSocketsAtCreation)).toEqual([0, 0, 0, 0, 0]);
