@@ -1,4 +1,4 @@
-import { type Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import type { RequestOptions } from '../client/request';
 import { BaseController, type QuerySender } from './BaseController';
 
@@ -39,9 +39,9 @@ export class AuthController extends BaseController {
     return this.call<LoginResult>('login', { strategy, body: credentials, ...(expiresIn === undefined ? {} : { expiresIn }) }, options);
   }
 
-  /** Logs out: the server revokes the token (and clears the cookie in cookie mode). */
+  /** Logs out: the server revokes the token (and clears the cookie in cookie mode). Emits once done. */
   logout(options?: RequestOptions): Observable<void> {
-    return this.call<void>('logout', {}, options);
+    return this.call<unknown>('logout', {}, options).pipe(map(() => undefined));
   }
 
   /** Checks a token (default: the session's own; in cookie mode, the cookie's). */
