@@ -13,11 +13,19 @@ export interface KuzzleOptions {
    * @default false
    */
   cookieAuth?: boolean;
-  /** Milliseconds before a request fails with `RequestTimeoutError`; 0 disables. @default 30000 */
+  /**
+   * Milliseconds a request may take, from subscription to response, waiting in the offline queue and re-sending
+   * included, before it fails with `RequestTimeoutError`; 0 disables.
+   * @default 30000
+   */
   requestTimeout?: number;
   /** How many requests may wait for a connection. @default 500 */
   queueMaxSize?: number;
-  /** How long a request may wait for a connection (ms); 0 means as long as the reconnection lasts. @default 120000 */
+  /**
+   * How long a request may wait for a connection (ms) before it is dropped with `RequestDroppedError`; 0 means as long
+   * as the reconnection lasts. Matters for calls whose `timeout` is longer (or 0).
+   * @default 120000
+   */
   queueMaxAge?: number;
   /** Volatile data sent with every request. @default {} */
   volatile?: Volatile;
