@@ -1,3 +1,4 @@
+import type { KuzzleErrorPayload } from '../../src/errors/KuzzleError';
 /**
  * A WebSocket test double, usable as `WebSocketCtor`. Every instance is recorded in `FakeWebSocket.instances`;
  * tests play the server with `open()`, `receive()`, `respond()`, `serverClose()` and `fail()`, and read what the
@@ -33,14 +34,7 @@ class FakeErrorEvent extends Event {
 }
 
 /** The `error` object of a Kuzzle error response. */
-export interface KuzzleErrorFrame {
-  readonly message: string;
-  readonly status: number;
-  readonly id?: string;
-  readonly code?: number;
-  readonly props?: readonly string[];
-  readonly stack?: string;
-}
+export type KuzzleErrorFrame = KuzzleErrorPayload;
 
 function responseEnvelope(request: Record<string, unknown>): Record<string, unknown> {
   const requestId = request['requestId'];
