@@ -30,7 +30,7 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   return {
     port: address.port,
     dropAll: () => {
-      for (const [client, upstream] of [...pairs]) {
+      for (const [client, upstream] of pairs) {
         client.destroy();
         upstream.destroy();
       }

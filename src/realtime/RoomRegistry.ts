@@ -52,7 +52,8 @@ export class RoomRegistry {
   dispatch(notification: Notification): boolean {
     const rooms = this.byChannel.get(notification.room);
     if (!rooms || rooms.size === 0) return false;
-    for (const room of [...rooms]) room.notifications.next(notification);
+    // A snapshot: a subscriber may subscribe or leave while it is notified.
+    for (const room of Array.from(rooms)) room.notifications.next(notification);
     return true;
   }
 
@@ -64,7 +65,8 @@ export class RoomRegistry {
 
   /** Errors every room (their subscribers get `error`) and forgets them: used when they cannot be restored. */
   failAll(error: (room: Room) => Error): void {
-    for (const room of [...this.rooms.values()]) this.fail(room, error(room));
+    // A snapshot: a subscriber that subscribes again from its error handler opens a new room, which must not fail.
+    for (const room of Array.from(this.rooms.values())) this.fail(room, error(room));
   }
 
   get size(): number {

@@ -6,7 +6,9 @@ import { FakeWebSocket } from '../../support/FakeWebSocket';
 
 /** A promise-like settled by the test scheduler after `delay` virtual ms, so HTTP calls run in virtual time. */
 function later<T>(scheduler: TestScheduler, delay: number, outcome: () => T): PromiseLike<T> {
+  // A thenable on purpose: the fetch contract is PromiseLike, and this one settles in virtual time.
   return {
+    // oxlint-disable-next-line unicorn/no-thenable
     then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {
       scheduler.schedule(() => {
         let value: T;
@@ -18,6 +20,7 @@ function later<T>(scheduler: TestScheduler, delay: number, outcome: () => T): Pr
         }
         onFulfilled?.(value);
       }, delay);
+      // oxlint-disable-next-line unicorn/no-thenable
       return { then: () => ({}) as PromiseLike<never> } as unknown as PromiseLike<A | B>;
     },
   };
