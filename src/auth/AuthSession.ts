@@ -83,7 +83,8 @@ export class AuthSession {
       authenticator().pipe(ignoreElements()),
       defer(() => {
         emit({ type: 'reauthenticated' });
-        return rooms.restore$();
+        // In cookie mode the login reopened the socket, which restored the subscriptions already.
+        return this.deps.cookieAuth ? EMPTY : rooms.restore$();
       }),
     ).subscribe({
       error: (error: unknown) =>

@@ -99,12 +99,12 @@ export class Kuzzle {
 
   /** The session's token in token mode; always null in cookie mode (the cookie is never exposed). */
   get jwt(): string | null {
-    return this.session.tokens.jwt;
+    return this.options.cookieAuth ? null : this.session.tokens.jwt;
   }
 
-  /** Uses a token obtained elsewhere (token mode). */
+  /** Uses a token obtained elsewhere (token mode; ignored in cookie mode, where the cookie carries the session). */
   set jwt(token: string | null) {
-    this.session.tokens.set(token);
+    if (!this.options.cookieAuth) this.session.tokens.set(token);
   }
 
   /**

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { FetchLike } from '../http/fetch';
 import { milliseconds, countOrInfinity } from '../options/schemas';
 import { validateOptions } from '../options/validate';
+import { randomId } from './ids';
 import type { Volatile } from './request';
 
 /** Options of `new Kuzzle(protocol, options)`. */
@@ -38,7 +39,7 @@ export interface KuzzleOptions {
   authenticator?: () => Observable<unknown>;
   /** `fetch` for the HTTP calls of cookie authentication (node-fetch 2 fits). @default globalThis.fetch */
   fetch?: FetchLike;
-  /** Generates request ids. @default crypto.randomUUID */
+  /** Generates request ids. @default crypto.randomUUID (a random id where it is not available) */
   requestIdGenerator?: () => string;
 }
 
@@ -55,7 +56,7 @@ export const DEFAULT_KUZZLE_OPTIONS: ResolvedKuzzleOptions = Object.freeze({
   volatile: Object.freeze({}) as Volatile,
   authenticator: undefined,
   fetch: undefined,
-  requestIdGenerator: () => globalThis.crypto.randomUUID(),
+  requestIdGenerator: () => randomId(),
 });
 
 const fn = () => z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
