@@ -1,4 +1,4 @@
-import { catchError, EMPTY, filter, ignoreElements, merge, Observable, tap, type ObservableInput } from 'rxjs';
+import { catchError, EMPTY, filter, ignoreElements, map, merge, Observable, tap, type ObservableInput } from 'rxjs';
 import type { KuzzleEvent } from '../client/events';
 import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../client/request';
 import { ConnectionLostError } from '../errors/ClientErrors';
@@ -117,13 +117,7 @@ export class RoomRegistry {
       users: spec.users,
       ...(spec.volatile ? { volatile: spec.volatile } : {}),
     };
-    return new Observable<SubscribeResult>((subscriber) =>
-      this.deps.request(request, options, bypassQueue).subscribe({
-        next: (response) => subscriber.next(response.result as SubscribeResult),
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => subscriber.complete(),
-      }),
-    );
+    return this.deps.request(request, options, bypassQueue).pipe(map((response) => response.result as SubscribeResult));
   }
 
   private attach(room: Room, result: SubscribeResult): void {
