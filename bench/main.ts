@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import sdk from 'kuzzle-sdk';
-import { filter, firstValueFrom, lastValueFrom, mergeMap, range, take, toArray } from 'rxjs';
+import { count, filter, firstValueFrom, lastValueFrom, mergeMap, range, take, toArray } from 'rxjs';
 import { Kuzzle, WebSocketProtocol } from '../src/index';
 
 // kuzzle-sdk is CommonJS: its named exports are read from the default one.
@@ -63,7 +63,8 @@ async function subscriptionsRx(host: string, port: number): Promise<number> {
   const kuzzle = new Kuzzle(new WebSocketProtocol(host, { port }));
   await firstValueFrom(kuzzle.connect());
   const before = heap();
-  const acknowledged = firstValueFrom(kuzzle.events$.pipe(filter((e) => e.type === 'subscribed'), take(SUBSCRIPTIONS), toArray()));
+  // Counted, not collected: the measure must not include the events themselves.
+  const acknowledged = firstValueFrom(kuzzle.events$.pipe(filter((e) => e.type === 'subscribed'), take(SUBSCRIPTIONS), count()));
   const subscriptions = [];
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
     subscriptions.push(kuzzle.realtime.subscribe('bench', 'c', { equals: { n: i } }).subscribe());

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     log(`still logged in as ${still._id} after the restart`);
   }
 
+  if (!embedded) log('restart the server while `npm start -- --forever` runs to watch the client reconnect and restore');
   if (forever) return;
   await firstValueFrom(kuzzle.latency$.pipe(take(2), toArray()));
   notifications.unsubscribe();

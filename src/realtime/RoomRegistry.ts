@@ -27,7 +27,8 @@ interface SubscribeResult {
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
-  private readonly byChannel = new Map<string, Set<Room>>();
+  /** Rooms by channel. The arrays are replaced, never changed in place, so a delivery loop sees a stable list. */
+  private readonly byChannel = new Map<string, readonly Room[]>();
 
   constructor(private readonly deps: RoomRegistryDeps) {}
 
@@ -37,9 +38,9 @@ export class RoomRegistry {
       const room = this.rooms.get(key) ?? this.open(key, spec);
       room.subscribers++;
       const own = this.deps.instanceId;
-      const delivery = room.notifications
-        .pipe(filter((n) => subscribeToSelf || n.volatile?.['sdkInstanceId'] !== own))
-        .subscribe(subscriber);
+      const delivery = (
+        subscribeToSelf ? room.notifications : room.notifications.pipe(filter((n) => n.volatile?.['sdkInstanceId'] !== own))
+      ).subscribe(subscriber);
       return () => {
         delivery.unsubscribe();
         room.subscribers--;
@@ -51,9 +52,8 @@ export class RoomRegistry {
   /** Routes a notification to the rooms of its channel; false when no room of this client has that channel. */
   dispatch(notification: Notification): boolean {
     const rooms = this.byChannel.get(notification.room);
-    if (!rooms || rooms.size === 0) return false;
-    // A snapshot: a subscriber may subscribe or leave while it is notified.
-    for (const room of Array.from(rooms)) room.notifications.next(notification);
+    if (!rooms) return false;
+    for (const room of rooms) room.notifications.next(notification);
     return true;
   }
 
@@ -78,6 +78,7 @@ export class RoomRegistry {
     this.rooms.set(key, room);
     room.request = this.subscribeRequest(room, false, { resendAfterReconnect: true }).subscribe({
       next: (result) => {
+        room.request = undefined;
         this.attach(room, result);
         room.status = room.status === 'closed' ? 'closed' : 'live';
         this.deps.emit({ type: 'subscribed', ...this.info(room, result) });
@@ -121,21 +122,23 @@ export class RoomRegistry {
   }
 
   private attach(room: Room, result: SubscribeResult): void {
-    if (room.channel !== undefined) this.byChannel.get(room.channel)?.delete(room);
+    this.unlink(room);
     room.roomId = result.roomId;
     room.channel = result.channel;
     if (room.status === 'closed') return;
-    const set = this.byChannel.get(result.channel) ?? new Set<Room>();
-    set.add(room);
-    this.byChannel.set(result.channel, set);
+    this.byChannel.set(result.channel, [...(this.byChannel.get(result.channel) ?? []), room]);
   }
 
   private detach(room: Room): void {
     if (this.rooms.get(room.key) === room) this.rooms.delete(room.key);
+    this.unlink(room);
+  }
+
+  private unlink(room: Room): void {
     if (room.channel === undefined) return;
-    const set = this.byChannel.get(room.channel);
-    set?.delete(room);
-    if (set && set.size === 0) this.byChannel.delete(room.channel);
+    const rest = (this.byChannel.get(room.channel) ?? []).filter((other) => other !== room);
+    if (rest.length > 0) this.byChannel.set(room.channel, rest);
+    else this.byChannel.delete(room.channel);
   }
 
   private close(room: Room): void {
