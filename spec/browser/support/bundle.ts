@@ -1,33 +1,23 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 /**
- * What the page gets as `window.KuzzleRx`: the whole public API of the library, plus the few rxjs functions the
- * page needs to await Observables (the same rxjs the library is built with, so there is one Observable class).
+ * What the page gets as `window.KuzzleRx`: the published ESM build of the library (dist/, from `npm run build`), plus
+ * the few rxjs functions the page needs to await Observables (the same rxjs, so there is one Observable class).
  */
 const PAGE_ENTRY = `
-export * from './src/index';
+export * from './dist/index.js';
 export { firstValueFrom, filter, take, timeout, ReplaySubject } from 'rxjs';
 `;
 
 /** Strings only the `ws` package contains (its handshake GUID and its extension and error names). */
 const WS_SIGNATURES = ['258EAFA5-E914-47DA-95CA-C5AB0DC85B11', 'permessage-deflate', 'WS_ERR_'];
 
-/**
- * The library reaches `ws` through a lazy `import('ws')` that only runs in Node. A browser build must not carry it:
- * the import resolves to an empty module, as a bundler honouring the package's `"browser": { "ws": false }` does.
- */
-const emptyWs: Plugin = {
-  name: 'empty-ws',
-  setup(plugin) {
-    plugin.onResolve({ filter: /^ws$/ }, () => ({ path: 'ws', namespace: 'empty-ws' }));
-    plugin.onLoad({ filter: /.*/, namespace: 'empty-ws' }, () => ({ contents: 'export {};', loader: 'js' }));
-  },
-};
 
 export interface BrowserBundle {
   /** Absolute path of the IIFE script; it defines `window.KuzzleRx`. */
@@ -47,6 +37,9 @@ function assertNoWs(metafile: Metafile, code: string): void {
 
 /** Builds the browser build of the library (minified IIFE, global `KuzzleRx`) into a fresh temporary directory. */
 export async function buildBrowserBundle(): Promise<BrowserBundle> {
+  // The library reaches `ws` through a lazy `import('ws')` that only runs in Node; the package's
+  // `"browser": { "ws": false }` must keep it out of this build, as it does for any bundler.
+  if (!existsSync(join(ROOT, 'dist/index.js'))) throw new Error('dist/index.js is missing: run `npm run build` first');
   const dir = await mkdtemp(join(tmpdir(), 'kuzzle-rx-browser-'));
   const file = join(dir, 'kuzzle-rx.iife.js');
   try {
@@ -60,7 +53,6 @@ export async function buildBrowserBundle(): Promise<BrowserBundle> {
       minify: true,
       metafile: true,
       logLevel: 'silent',
-      plugins: [emptyWs],
       outfile: file,
     });
     const code = await readFile(file, 'utf8');
