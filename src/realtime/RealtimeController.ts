@@ -20,8 +20,14 @@ export class RealtimeController extends BaseController {
    * Notifications of the documents and messages matching Koncorde `filters` in a collection. Cold: the first local
    * subscriber subscribes on the server, the last one to leave unsubscribes; subscribers with the same arguments share
    * one server subscription. Restored after every reconnection; errors with a typed error when it cannot be.
+   * `S` types the documents' `_source`: `subscribe<Order>('shop', 'orders', filters)`.
    */
-  subscribe(index: string, collection: string, filters: Record<string, unknown> = {}, options: SubscribeOptions = {}): Observable<Notification> {
+  subscribe<S extends Record<string, unknown> = Record<string, unknown>>(
+    index: string,
+    collection: string,
+    filters: Record<string, unknown> = {},
+    options: SubscribeOptions = {},
+  ): Observable<Notification<S>> {
     return defer(() => {
       if (typeof index !== 'string' || index === '') throw new InvalidRequestError('realtime.subscribe: index must be a non-empty string', { index });
       if (typeof collection !== 'string' || collection === '') {
@@ -31,10 +37,11 @@ export class RealtimeController extends BaseController {
         throw new InvalidRequestError('realtime.subscribe: filters must be an object', { filters });
       }
       const valid = validateOptions(subscribeOptionsSchema, options, 'SubscribeOptions');
+      // The server does not check `_source` against S: the type is the caller's statement about the collection.
       return this.rooms.observe(
         { index, collection, filters, scope: valid.scope ?? 'all', users: valid.users ?? 'none', volatile: valid.volatile },
         valid.subscribeToSelf ?? true,
-      );
+      ) as Observable<Notification<S>>;
     });
   }
 

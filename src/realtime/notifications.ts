@@ -36,8 +36,8 @@ export interface UserNotification extends NotificationBase {
   readonly result: { readonly count: number };
 }
 
-/** What a realtime subscription emits. Narrow on `type`. */
-export type Notification = DocumentNotification | UserNotification;
+/** What a realtime subscription emits. Narrow on `type`; `S` types the documents' `_source`. */
+export type Notification<S extends Record<string, unknown> = Record<string, unknown>> = DocumentNotification<S> | UserNotification;
 
 /** Sent to the connection, not to a room: delivered on `events$`, never on subscription streams. */
 export interface ServerNotification {
