@@ -29,6 +29,8 @@ export class KuzzleError extends Error {
     this.code = payload.code;
     this.props = payload.props ?? [];
     this.kuzzleStack = payload.stack;
+    // Both sides of the story in one trace: where the call was made, then where the server failed.
+    if (payload.stack) this.stack = `${this.stack ?? `${this.name}: ${this.message}`}\n    --- server stack ---\n${payload.stack}`;
   }
 }
 

@@ -105,6 +105,7 @@ describe('Kuzzle requests', () => {
       props: ['nope', 'frames', 'c'],
       kuzzleStack: 'NotFoundError: ...',
     });
+    expect(error.stack).toMatch(/^KuzzleError: Document "nope"[\s\S]*--- server stack ---\nNotFoundError: \.\.\.$/);
     expect(events).toContainEqual({ type: 'queryError', error, request: expect.objectContaining({ requestId: 'id-1', _id: 'nope' }) as unknown });
   });
 
