@@ -38,4 +38,6 @@ export {
   HttpTransportError,
 } from './errors/ClientErrors';
 export { LinkLostError, PingTimeoutError, ReconnectionFailedError } from './errors/ConnectionErrors';
+export { isKuzzleRxError } from './errors/guards';
+export type { KuzzleRxErrors } from './errors/guards';
 export type { DisconnectOrigin } from './errors/ConnectionErrors';
