@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   console.log(`server: ${url ? target.href : `embedded (${target.href})`}; gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === 'function'}`);
 
   const rows: Row[] = [];
-  // Alternate rounds so that both clients see the same machine noise; keep the median of each.
+  // Alternate rounds so that both clients see the same load noise; keep the median of each.
   const rxRates: number[] = [];
   const sdkRates: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {

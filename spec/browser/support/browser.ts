@@ -6,7 +6,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** Whether the browser suite can run on this machine. */
+/** Whether the browser suite can run: a Chromium is installed. */
 export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH);
 
 const FLAGS = [
