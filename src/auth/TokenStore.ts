@@ -1,5 +1,3 @@
-import { BehaviorSubject, distinctUntilChanged, map, type Observable } from 'rxjs';
-
 /** Error ids by which the server says the token attached to a request is no longer valid. */
 const TOKEN_ERRORS: ReadonlySet<string> = new Set(['security.token.invalid', 'security.token.expired']);
 
@@ -9,26 +7,20 @@ export function isTokenError(id: string | undefined): boolean {
 
 /** The session's token in token mode (never used in cookie mode, where the cookie carries the session). */
 export class TokenStore {
-  private readonly token = new BehaviorSubject<string | null>(null);
-
-  /** Whether a token is held now. */
-  readonly authenticated$: Observable<boolean> = this.token.pipe(
-    map((jwt) => jwt !== null),
-    distinctUntilChanged(),
-  );
+  private token: string | null = null;
 
   get jwt(): string | null {
-    return this.token.value;
+    return this.token;
   }
 
   set(jwt: string | null): void {
-    this.token.next(jwt);
+    this.token = jwt;
   }
 
   /** Drops the token; true when there was one. */
   clear(): boolean {
-    const had = this.token.value !== null;
-    if (had) this.token.next(null);
+    const had = this.token !== null;
+    this.token = null;
     return had;
   }
 }

@@ -30,11 +30,6 @@ export class RequestChannel {
     return true;
   }
 
-  /** Requests awaiting their response now. */
-  get pendingCount(): number {
-    return this.pending.size;
-  }
-
   /**
    * Sends once ready and emits the response. When the link drops first, read-only requests (and those that opted in)
    * wait for the next connection and are sent again; the others fail with `ConnectionLostError`.

@@ -69,10 +69,6 @@ export class RoomRegistry {
     for (const room of Array.from(this.rooms.values())) this.fail(room, error(room));
   }
 
-  get size(): number {
-    return this.rooms.size;
-  }
-
   private open(key: string, spec: RoomSpec): Room {
     const room = new Room(key, spec);
     this.rooms.set(key, room);
