@@ -26,23 +26,13 @@ describe('EmbeddedKuzzleServer idle timeout', () => {
     }
   });
 
-  it('keeps a socket that keeps sending pings', async () => {
+  it.each([
+    ['{"p":1} frames', (client: WsClient) => client.send('{"p":1}')],
+    ['RFC ping frames', (client: WsClient) => client.socket.ping()],
+  ])('keeps a socket that keeps sending %s', async (_kind, ping) => {
     server = await EmbeddedKuzzleServer.start({ idleTimeout: 300 });
     const client = await WsClient.open(server.url);
-    const pinging = setInterval(() => client.send('{"p":1}'), 100);
-    try {
-      await sleep(900);
-      expect(server.connectionCount).toBe(1);
-    } finally {
-      clearInterval(pinging);
-      client.close();
-    }
-  });
-
-  it('counts RFC ping frames as activity too', async () => {
-    server = await EmbeddedKuzzleServer.start({ idleTimeout: 300 });
-    const client = await WsClient.open(server.url);
-    const pinging = setInterval(() => client.socket.ping(), 100);
+    const pinging = setInterval(() => ping(client), 100);
     try {
       await sleep(900);
       expect(server.connectionCount).toBe(1);
