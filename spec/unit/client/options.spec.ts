@@ -2,18 +2,11 @@ import { Kuzzle } from '../../../src/client/Kuzzle';
 import { DEFAULT_KUZZLE_OPTIONS, type KuzzleOptions } from '../../../src/client/options';
 import { InvalidOptionError } from '../../../src/errors/ClientErrors';
 import { fakeProtocol } from '../../support/clientHarness';
+import { invalidOptionOf } from '../../support/invalidOption';
 
 const protocol = () => fakeProtocol();
 
-function creationError(options: unknown): { name: string; message: string; field: string } {
-  try {
-    new Kuzzle(protocol(), options as KuzzleOptions);
-  } catch (error) {
-    if (error instanceof InvalidOptionError) return { name: error.name, message: error.message, field: error.field };
-    throw error;
-  }
-  throw new Error('the constructor did not throw');
-}
+const creationError = (options: unknown) => invalidOptionOf(() => new Kuzzle(protocol(), options as KuzzleOptions));
 
 describe('Kuzzle options', () => {
   it('applies the documented defaults', () => {

@@ -3,16 +3,10 @@ import { InvalidOptionError } from '../../../src/errors/ClientErrors';
 import { DEFAULT_PROTOCOL_OPTIONS, type WebSocketProtocolOptions } from '../../../src/protocol/options';
 import { WebSocketProtocol } from '../../../src/protocol/WebSocketProtocol';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { invalidOptionOf } from '../../support/invalidOption';
 
-function creationError(host: unknown, options?: unknown): { name: string; message: string; field: string } {
-  try {
-    new WebSocketProtocol(host as string, options as WebSocketProtocolOptions);
-  } catch (error) {
-    if (error instanceof InvalidOptionError) return { name: error.name, message: error.message, field: error.field };
-    throw error;
-  }
-  throw new Error('the constructor did not throw');
-}
+const creationError = (host: unknown, options?: unknown) =>
+  invalidOptionOf(() => new WebSocketProtocol(host as string, options as WebSocketProtocolOptions));
 
 describe('WebSocketProtocol options', () => {
   it('applies the documented defaults', () => {
