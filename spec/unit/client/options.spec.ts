@@ -1,6 +1,5 @@
 import { Kuzzle } from '../../../src/client/Kuzzle';
 import { DEFAULT_KUZZLE_OPTIONS, type KuzzleOptions } from '../../../src/client/options';
-import { InvalidOptionError } from '../../../src/errors/ClientErrors';
 import { fakeProtocol } from '../../support/clientHarness';
 import { invalidOptionOf } from '../../support/invalidOption';
 

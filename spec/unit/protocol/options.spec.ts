@@ -1,5 +1,4 @@
 import { TestScheduler } from 'rxjs/testing';
-import { InvalidOptionError } from '../../../src/errors/ClientErrors';
 import { DEFAULT_PROTOCOL_OPTIONS, type WebSocketProtocolOptions } from '../../../src/protocol/options';
 import { WebSocketProtocol } from '../../../src/protocol/WebSocketProtocol';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
