@@ -7,11 +7,12 @@ import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import sdk from 'kuzzle-sdk';
 import { count, filter, firstValueFrom, lastValueFrom, mergeMap, range, take, toArray } from 'rxjs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { Kuzzle, WebSocketProtocol } from '../src/index';
 
 // kuzzle-sdk is CommonJS: its named exports are read from the default one.
 const { Kuzzle: SdkKuzzle, WebSocket: SdkWebSocket } = sdk;
-import { EmbeddedKuzzleServer } from '../src/testing/index';
 
 const REQUESTS = 5000;
 const CONCURRENCY = 50;
@@ -106,9 +107,30 @@ async function bundleSize(entry: string, external: string[] = []): Promise<{ min
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** Starts bench/server.ts in a child process; resolves with its URL and a function that stops it. */
+async function embeddedServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let output = '';
+  for await (const chunk of child.stdout) {
+    output += String(chunk);
+    if (output.includes('\n')) break;
+  }
+  const url = output.trim();
+  if (!url.startsWith('ws')) throw new Error(`the embedded server did not start: ${url}`);
+  return {
+    url,
+    stop: async () => {
+      child.stdin.end();
+      await once(child, 'exit');
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const url = process.env['KUZZLE_URL'];
-  const embedded = url ? undefined : await EmbeddedKuzzleServer.start({ loginsPerSecond: 0 });
+  const embedded = url ? undefined : await embeddedServer();
   const target = new URL(url ?? embedded!.url);
   const host = target.hostname;
   const port = Number(target.port || 7512);

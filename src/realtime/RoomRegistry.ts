@@ -1,11 +1,10 @@
-import { catchError, EMPTY, filter, ignoreElements, map, merge, Observable, tap, type ObservableInput } from 'rxjs';
+import { catchError, EMPTY, ignoreElements, map, merge, Observable, tap, type ObservableInput } from 'rxjs';
 import type { KuzzleEvent } from '../client/events';
 import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../client/request';
 import { ConnectionLostError } from '../errors/ClientErrors';
 import { SubscriptionLostError } from '../errors/ClientErrors';
 import type { Notification } from './notifications';
-import { Room, type RoomSpec } from './Room';
-import { stableKey } from './stableKey';
+import { filtersKey, Room, roomKey, type RoomSpec } from './Room';
 
 export interface RoomRegistryDeps {
   /** Sends a request; `bypassQueue` for restoration, which runs before the client reports itself connected. */
@@ -34,17 +33,14 @@ export class RoomRegistry {
 
   observe(spec: RoomSpec, subscribeToSelf: boolean): Observable<Notification> {
     return new Observable<Notification>((subscriber) => {
-      const key = `${stableKey([spec.index, spec.collection, spec.filters])}\u0000${stableKey([spec.scope, spec.users, spec.volatile ?? null])}`;
+      const key = roomKey(spec);
       const room = this.rooms.get(key) ?? this.open(key, spec);
-      room.subscribers++;
-      const own = this.deps.instanceId;
-      const delivery = (
-        subscribeToSelf ? room.notifications : room.notifications.pipe(filter((n) => n.volatile?.['sdkInstanceId'] !== own))
-      ).subscribe(subscriber);
+      // open() fails at once when the request cannot even be sent (offline): say so to this subscriber too.
+      if (room.failure) return subscriber.error(room.failure);
+      room.add(subscriber, subscribeToSelf);
       return () => {
-        delivery.unsubscribe();
-        room.subscribers--;
-        if (room.subscribers === 0) this.close(room);
+        room.remove(subscriber);
+        if (room.size === 0) this.close(room);
       };
     });
   }
@@ -53,7 +49,8 @@ export class RoomRegistry {
   dispatch(notification: Notification): boolean {
     const rooms = this.byChannel.get(notification.room);
     if (!rooms) return false;
-    for (const room of rooms) room.notifications.next(notification);
+    const own = notification.volatile?.['sdkInstanceId'] === this.deps.instanceId;
+    for (const room of rooms) room.deliver(notification, own);
     return true;
   }
 
@@ -149,16 +146,17 @@ export class RoomRegistry {
     room.status = 'closed';
     this.detach(room);
     room.request?.unsubscribe();
-    room.notifications.error(error);
+    room.fail(error);
   }
 
   /** `realtime:unsubscribe` removes every channel of the roomId: only when no other room of ours needs it. */
   private unsubscribeOnServer(room: Room, restoring = false): void {
     const { roomId } = room;
     if (roomId === undefined || (!restoring && !this.deps.isConnected())) return;
+    const filters = filtersKey(room.spec);
     for (const other of this.rooms.values()) {
       if (other.roomId === roomId) return;
-      if (other.status === 'pending' && other.filtersKey === room.filtersKey) return;
+      if (other.status === 'pending' && filtersKey(other.spec) === filters) return;
     }
     this.deps
       .request({ controller: 'realtime', action: 'unsubscribe', index: room.spec.index, collection: room.spec.collection, body: { roomId } }, { queuable: false }, restoring)

@@ -58,6 +58,18 @@ describe('Kuzzle realtime subscriptions', () => {
     expect(sentActions(socket)).toEqual(['realtime:subscribe']);
   });
 
+  it('tells apart filters that differ in a date, in array order or in a "__proto__" key', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    observe(kuzzle.realtime.subscribe('i', 'c', { range: { at: { gte: new Date('2026-01-01T00:00:00Z') } } }));
+    observe(kuzzle.realtime.subscribe('i', 'c', { range: { at: { gte: new Date('2026-06-01T00:00:00Z') } } }));
+    observe(kuzzle.realtime.subscribe('i', 'c', { in: { a: ['x', 'y'] } }));
+    observe(kuzzle.realtime.subscribe('i', 'c', { in: { a: ['y', 'x'] } }));
+    observe(kuzzle.realtime.subscribe('i', 'c', JSON.parse('{"equals":{"__proto__":1}}') as Record<string, unknown>));
+    observe(kuzzle.realtime.subscribe('i', 'c', JSON.parse('{"equals":{"__proto__":2}}') as Record<string, unknown>));
+    expect(sentActions(socket)).toEqual(Array.from({ length: 6 }, () => 'realtime:subscribe'));
+  });
+
   it('sends nothing before a subscriber comes', () => {
     const { kuzzle, connect } = setup();
     const socket = connect();
