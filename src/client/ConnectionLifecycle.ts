@@ -1,6 +1,7 @@
 import { BehaviorSubject, filter, map, merge, mergeMap, type Observable, of, defer, Subject, take, throwError, type Subscription } from 'rxjs';
 import { NotConnectedError } from '../errors/ClientErrors';
-import type { LinkEvent, WebSocketProtocol } from '../protocol/WebSocketProtocol';
+import type { LinkEvent } from '../protocol/linkEvents';
+import type { WebSocketProtocol } from '../protocol/WebSocketProtocol';
 import type { ConnectionState, KuzzleEvent } from './events';
 
 export interface LifecycleHooks {

@@ -12,28 +12,12 @@ import {
   timer,
   type Subscription,
 } from 'rxjs';
-import { LinkLostError, ReconnectionFailedError } from '../errors/ConnectionErrors';
-import { backoffDelay } from './backoff';
-import { isFatalClose } from './closeCodes';
+import { LinkLostError } from '../errors/ConnectionErrors';
+import type { LinkEvent } from './linkEvents';
 import { resolveProtocolOptions, type ResolvedProtocolOptions, type WebSocketProtocolOptions } from './options';
+import { decideReconnect } from './reconnectPolicy';
 import { socketSession, type IntentionalClose, type SessionSignal } from './socketSession';
 import { resolveWebSocketCtor } from './webSocketCtor';
-
-/** What the link reports to the client that drives it. */
-export type LinkEvent =
-  | { readonly type: 'open' }
-  | { readonly type: 'message'; readonly text: string }
-  /** A binary frame: not part of the protocol, reported and dropped. */
-  | { readonly type: 'binary' }
-  | { readonly type: 'latency'; readonly ms: number }
-  /** A socket ended, or an attempt failed to open one. */
-  | { readonly type: 'lost'; readonly error: LinkLostError }
-  /** The next attempt starts after `delay` ms. */
-  | { readonly type: 'retrying'; readonly attempt: number; readonly delay: number }
-  /** The reconnection policy gave up; the link is down until `open()`. */
-  | { readonly type: 'failed'; readonly error: Error }
-  /** `close()` ended the link. */
-  | { readonly type: 'closed'; readonly wasOpen: boolean };
 
 /**
  * The WebSocket transport: one socket at a time, kept alive with `{"p":1}` pings, re-opened after every unexpected
@@ -188,17 +172,19 @@ export class WebSocketProtocol {
     this.sendOnSocket = undefined;
     if (!(error instanceof LinkLostError)) return throwError(() => error);
     this.events.next({ type: 'lost', error });
-    const { options } = this;
-    // The gate holds the next attempt until the HTTP call is done.
-    if (error.origin === 'auth-renewal') return of(0);
-    if (error.origin === 'user') return EMPTY;
-    const attempt = ++this.failures;
-    if (!options.autoReconnect || isFatalClose(error.code)) return throwError(() => error);
-    if (attempt > options.maxReconnectionAttempts) {
-      return throwError(() => new ReconnectionFailedError(attempt - 1, error));
+    const decision = decideReconnect(error, this.failures, this.options);
+    switch (decision.kind) {
+      case 'now':
+        // The gate of open() holds the attempt until the HTTP call is done.
+        return of(0);
+      case 'stop':
+        return EMPTY;
+      case 'give-up':
+        return throwError(() => decision.error);
+      case 'wait':
+        this.failures = decision.attempt;
+        this.events.next({ type: 'retrying', attempt: decision.attempt, delay: decision.delay });
+        return timer(decision.delay, this.options.scheduler);
     }
-    const delay = backoffDelay(attempt, options, options.random);
-    this.events.next({ type: 'retrying', attempt, delay });
-    return timer(delay, options.scheduler);
   }
 }

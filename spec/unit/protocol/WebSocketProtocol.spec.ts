@@ -1,7 +1,7 @@
 import type { TestScheduler } from 'rxjs/testing';
 import { LinkLostError } from '../../../src/errors/ConnectionErrors';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
-import type { LinkEvent } from '../../../src/protocol/WebSocketProtocol';
+import type { LinkEvent } from '../../../src/protocol/linkEvents';
 import { fakeProtocol, FIXED_BACKOFF, virtualTime } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
 
