@@ -3,7 +3,7 @@ import { AuthSession } from '../auth/AuthSession';
 import { AuthController } from '../controllers/AuthController';
 import { DocumentController } from '../controllers/DocumentController';
 import { ServerController } from '../controllers/ServerController';
-import { RequestTimeoutError, SubscriptionLostError } from '../errors/ClientErrors';
+import { InvalidOptionError, RequestTimeoutError, SubscriptionLostError } from '../errors/ClientErrors';
 import { KuzzleError } from '../errors/KuzzleError';
 import type { FetchLike } from '../http/fetch';
 import { HttpTransport } from '../http/HttpTransport';
@@ -19,7 +19,6 @@ import type { KuzzleRequest, KuzzleResponse, RequestOptions } from './request';
 import { RequestChannel } from './RequestChannel';
 import { requestFrame, type SendableRequest } from './requestFrame';
 import { isCookieAction, split } from './router';
-
 
 /**
  * The Kuzzle client. Everything is an Observable: `connect()`, every request, realtime subscriptions, `state$`,
@@ -184,9 +183,10 @@ export class Kuzzle {
     });
   }
 
+  /** The fetch of the `fetch` option, else the global one, read at each call. */
   private fetchFunction(): FetchLike {
     const fetch = this.options.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined);
-    if (!fetch) throw new Error('No fetch implementation: pass the `fetch` option');
+    if (typeof fetch !== 'function') throw new InvalidOptionError('Kuzzle.fetch', 'cookieAuth needs fetch and this runtime has none: pass one');
     return fetch;
   }
 
