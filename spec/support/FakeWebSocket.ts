@@ -68,10 +68,14 @@ export class FakeWebSocket extends EventTarget implements WebSocket {
   /** Called with each new socket once constructed (e.g. to schedule what the server does with it). */
   static onConstruct: ((socket: FakeWebSocket) => void) | undefined;
 
-  /** Forgets every recorded instance and the `onConstruct` hook (call it before each test). */
+  /** Called with each text frame a socket sends, after it is recorded (e.g. to answer it, or to record when). */
+  static onSend: ((socket: FakeWebSocket, text: string) => void) | undefined;
+
+  /** Forgets every recorded instance and the `onConstruct` and `onSend` hooks (call it before each test). */
   static reset(): void {
     FakeWebSocket.instances.length = 0;
     FakeWebSocket.onConstruct = undefined;
+    FakeWebSocket.onSend = undefined;
   }
 
   /** The most recent socket; throws when none was constructed. */
@@ -156,6 +160,7 @@ export class FakeWebSocket extends EventTarget implements WebSocket {
     if (this.readyState !== OPEN) return;
     if (typeof data !== 'string') throw new Error('FakeWebSocket only records text frames');
     this.sent.push(data);
+    FakeWebSocket.onSend?.(this, data);
   }
 
   close(code?: number, reason?: string): void {

@@ -3,28 +3,10 @@ import type { KuzzleOptions } from '../../../src/client/options';
 import type { Notification } from '../../../src/realtime/notifications';
 import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { documentNotification } from '../../support/notificationFrames';
 
 function setup(options: KuzzleOptions = {}) {
   return clientHarness({ kuzzle: options });
-}
-
-function documentNotification(channel: string, id: string): Record<string, unknown> {
-  return {
-    type: 'document',
-    status: 200,
-    action: 'create',
-    scope: 'in',
-    result: { _id: id, _source: { color: 'red' }, _version: 1 },
-    event: 'write',
-    requestId: 'other-client-1',
-    timestamp: 1795654382676,
-    volatile: null,
-    index: 'i',
-    collection: 'c',
-    controller: 'document',
-    protocol: 'websocket',
-    room: channel,
-  };
 }
 
 const ids = (notifications: Notification[]) => notifications.map((n) => (n.type === 'document' ? n.result._id : n.type));
