@@ -1,4 +1,5 @@
-import { defer, from, map, Observable, of, throwError } from 'rxjs';
+import { defer, from, type Observable, of, throwError } from 'rxjs';
+import { InvalidOptionError } from '../errors/ClientErrors';
 import type { WebSocketCtor, WebSocketLike } from './options';
 
 type CtorWithOptions = new (
@@ -26,8 +27,9 @@ export function resolveWebSocketCtor(injected: WebSocketCtor | undefined): Obser
   }
   return defer(() => {
     const global = (globalThis as { WebSocket?: WebSocketCtor }).WebSocket;
-    return global ? of(global) : throwError(() => new Error('No WebSocket implementation found: pass WebSocketCtor'));
-  }).pipe(map((ctor) => ctor));
+    if (typeof global === 'function') return of(global);
+    return throwError(() => new InvalidOptionError('WebSocketProtocol.WebSocketCtor', 'this runtime has no global WebSocket: pass one'));
+  });
 }
 
 /**
