@@ -1,5 +1,5 @@
 import { EmbeddedKuzzleServer } from '../../../src/testing/index';
-import { sleep, WsClient, type Frame } from './ws-client';
+import { serverFixture, sleep, WsClient, type Frame } from './ws-client';
 
 const USER = { username: 'alice', password: 'secret', _id: 'kuid-alice', content: { name: 'Alice' } };
 const TOKEN_EXPIRED =
@@ -8,27 +8,13 @@ const TOKEN_EXPIRED =
 const resultOf = (frame: Frame): Record<string, unknown> => frame['result'] as Record<string, unknown>;
 
 describe('EmbeddedKuzzleServer authentication', () => {
-  let server: EmbeddedKuzzleServer;
-  const clients: WsClient[] = [];
-  const open = async (headers?: Record<string, string>): Promise<WsClient> => {
-    const client = await WsClient.open(server.url, headers);
-    clients.push(client);
-    return client;
-  };
+  const fixture = serverFixture({ users: [USER], loginsPerSecond: 0 });
+  const { open } = fixture;
   const login = async (client: WsClient, extra: Frame = {}): Promise<string> => {
     const response = await client.request({ controller: 'auth', action: 'login', strategy: 'local', body: { username: USER.username, password: USER.password }, ...extra });
     expect(response['error']).toBeNull();
     return String(resultOf(response)['jwt']);
   };
-
-  beforeEach(async () => {
-    server = await EmbeddedKuzzleServer.start({ users: [USER], loginsPerSecond: 0 });
-  });
-
-  afterEach(async () => {
-    clients.splice(0).forEach((client) => client.close());
-    await server.stop();
-  });
 
   describe('login', () => {
     it('answers { _id, expiresAt, jwt, ttl } with a kauth- JWT whose iat and exp are in seconds', async () => {
@@ -194,7 +180,7 @@ describe('EmbeddedKuzzleServer authentication', () => {
       const client = await open();
       const jwt = await login(client);
       await client.request({ controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: {}, jwt });
-      server.expireToken(jwt);
+      fixture.server.expireToken(jwt);
       await client.nextText(TOKEN_EXPIRED);
       expect((await client.request({ controller: 'auth', action: 'checkToken', body: { token: jwt } }))['result']).toEqual({ state: 'Invalid token.', valid: false });
       const count = await client.request({ controller: 'realtime', action: 'count', body: { roomId: 'x' } });

@@ -1,39 +1,25 @@
 import { firstValueFrom, filter, take, toArray } from 'rxjs';
 import { EmbeddedKuzzleServer } from '../../../src/testing/index';
-import { eventually, sleep, WsClient } from './ws-client';
+import { eventually, serverFixture, sleep, WsClient } from './ws-client';
 
 const USER = { username: 'alice', password: 'secret' };
 
 describe('EmbeddedKuzzleServer fault controls', () => {
-  let server: EmbeddedKuzzleServer;
-  const clients: WsClient[] = [];
-  const open = async (headers?: Record<string, string>): Promise<WsClient> => {
-    const client = await WsClient.open(server.url, headers);
-    clients.push(client);
-    return client;
-  };
-
-  beforeEach(async () => {
-    server = await EmbeddedKuzzleServer.start({ users: [USER], loginsPerSecond: 0 });
-  });
-
-  afterEach(async () => {
-    clients.splice(0).forEach((client) => client.close());
-    await server.stop();
-  });
+  const fixture = serverFixture({ users: [USER], loginsPerSecond: 0 });
+  const { open } = fixture;
 
   describe('connections', () => {
     it('counts open sockets', async () => {
-      expect(server.connectionCount).toBe(0);
+      expect(fixture.server.connectionCount).toBe(0);
       const client = await open();
       await open();
-      await eventually(() => server.connectionCount === 2);
+      await eventually(() => fixture.server.connectionCount === 2);
       client.close();
-      await eventually(() => server.connectionCount === 1);
+      await eventually(() => fixture.server.connectionCount === 1);
     });
 
     it('reports openings with their handshake headers, and closings with their code', async () => {
-      const events = firstValueFrom(server.connections$.pipe(take(2), toArray()));
+      const events = firstValueFrom(fixture.server.connections$.pipe(take(2), toArray()));
       const client = await open({ 'x-custom': 'yes', cookie: 'a=b' });
       client.socket.close(4001);
       const [opened, closed] = await events;
@@ -45,11 +31,11 @@ describe('EmbeddedKuzzleServer fault controls', () => {
   describe('answerPings', () => {
     it('stops and resumes answering {"p":1}', async () => {
       const client = await open();
-      server.answerPings(false);
+      fixture.server.answerPings(false);
       client.send('{"p":1}');
       await sleep(100);
       expect(client.texts).toEqual([]);
-      server.answerPings(true);
+      fixture.server.answerPings(true);
       client.send('{"p":1}');
       await client.nextText('{"p":2}');
       const now = await client.request({ controller: 'server', action: 'now' });
@@ -61,8 +47,8 @@ describe('EmbeddedKuzzleServer fault controls', () => {
     it('reads nothing and sends nothing, but keeps the socket open', async () => {
       const client = await open();
       const received: string[] = [];
-      server.frames$.pipe(filter((frame) => frame.direction === 'in')).subscribe((frame) => received.push(frame.text));
-      server.freeze(true);
+      fixture.server.frames$.pipe(filter((frame) => frame.direction === 'in')).subscribe((frame) => received.push(frame.text));
+      fixture.server.freeze(true);
       client.send('{"p":1}');
       client.send(JSON.stringify({ controller: 'server', action: 'now', requestId: 'frozen' }));
       let pongs = 0;
@@ -72,8 +58,8 @@ describe('EmbeddedKuzzleServer fault controls', () => {
       expect(client.texts).toEqual([]);
       expect(pongs).toBe(0);
       expect(received).toHaveLength(2);
-      expect(server.connectionCount).toBe(1);
-      server.freeze(false);
+      expect(fixture.server.connectionCount).toBe(1);
+      fixture.server.freeze(false);
       const now = await client.request({ controller: 'server', action: 'now' });
       expect(now['status']).toBe(200);
       expect(client.frames.some((frame) => frame['requestId'] === 'frozen')).toBe(false);
@@ -83,7 +69,7 @@ describe('EmbeddedKuzzleServer fault controls', () => {
   describe('closeAll', () => {
     it('sends a close frame with the given code and reason', async () => {
       const client = await open();
-      server.closeAll(4000, 'maintenance');
+      fixture.server.closeAll(4000, 'maintenance');
       await expect(client.closed).resolves.toEqual({ code: 4000, reason: 'maintenance' });
     });
   });
@@ -91,8 +77,8 @@ describe('EmbeddedKuzzleServer fault controls', () => {
   describe('dropAll', () => {
     it('destroys the TCP connections without a close frame: clients see 1006', async () => {
       const [first, second] = [await open(), await open()];
-      server.dropAll();
-      expect(server.connectionCount).toBe(0);
+      fixture.server.dropAll();
+      expect(fixture.server.connectionCount).toBe(0);
       await expect(first?.closed).resolves.toMatchObject({ code: 1006 });
       await expect(second?.closed).resolves.toMatchObject({ code: 1006 });
     });
@@ -101,7 +87,7 @@ describe('EmbeddedKuzzleServer fault controls', () => {
   describe('delayResponses', () => {
     it('delays responses but not pongs', async () => {
       const client = await open();
-      server.delayResponses(300);
+      fixture.server.delayResponses(300);
       const started = Date.now();
       const response = client.request({ controller: 'server', action: 'now' });
       client.send('{"p":1}');
@@ -109,7 +95,7 @@ describe('EmbeddedKuzzleServer fault controls', () => {
       expect(Date.now() - started).toBeLessThan(250);
       await response;
       expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-      server.delayResponses(0);
+      fixture.server.delayResponses(0);
       const quick = Date.now();
       await client.request({ controller: 'server', action: 'now' });
       expect(Date.now() - quick).toBeLessThan(250);
@@ -119,7 +105,7 @@ describe('EmbeddedKuzzleServer fault controls', () => {
   describe('sendRaw', () => {
     it('sends the text as is to every open socket', async () => {
       const [first, second] = [await open(), await open()];
-      server.sendRaw('{"hello":"world"}');
+      fixture.server.sendRaw('{"hello":"world"}');
       await first?.nextText('{"hello":"world"}');
       await second?.nextText('{"hello":"world"}');
     });
@@ -128,10 +114,10 @@ describe('EmbeddedKuzzleServer fault controls', () => {
   describe('refuseConnections', () => {
     it('rejects new upgrades with 503 while existing sockets stay', async () => {
       const existing = await open();
-      server.refuseConnections(true);
-      await expect(WsClient.open(server.url)).rejects.toThrow('503');
+      fixture.server.refuseConnections(true);
+      await expect(WsClient.open(fixture.server.url)).rejects.toThrow('503');
       expect((await existing.request({ controller: 'server', action: 'now' }))['status']).toBe(200);
-      server.refuseConnections(false);
+      fixture.server.refuseConnections(false);
       await open();
     });
   });
@@ -139,10 +125,10 @@ describe('EmbeddedKuzzleServer fault controls', () => {
   describe('restart', () => {
     it('kills every socket like a crash and listens again on the same port', async () => {
       const client = await open();
-      const port = server.port;
-      await server.restart();
+      const port = fixture.server.port;
+      await fixture.server.restart();
       await expect(client.closed).resolves.toMatchObject({ code: 1006 });
-      expect(server.port).toBe(port);
+      expect(fixture.server.port).toBe(port);
       const again = await open();
       expect((await again.request({ controller: 'server', action: 'now' }))['status']).toBe(200);
     });
@@ -157,7 +143,7 @@ describe('EmbeddedKuzzleServer fault controls', () => {
       const subscribed = await client.request({ controller: 'realtime', action: 'subscribe', index: 'kept', collection: 'c', body: {} });
       const roomId = (subscribed['result'] as { roomId: string }).roomId;
 
-      await server.restart();
+      await fixture.server.restart();
 
       const again = await open();
       expect((await again.request({ controller: 'auth', action: 'checkToken', body: { token: jwt } }))['result']).toMatchObject({ valid: true });

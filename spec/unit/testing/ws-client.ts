@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { EmbeddedKuzzleServer, type EmbeddedServerOptions } from '../../../src/testing/index';
 
 export type Frame = Record<string, unknown>;
 
@@ -100,4 +101,38 @@ export async function eventually(condition: () => boolean, timeoutMs = 5000): Pr
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await sleep(10);
   }
+}
+
+/** An embedded server started before each test, and a way to open clients that are closed after it. */
+export interface ServerFixture {
+  /** The server of the running test. */
+  readonly server: EmbeddedKuzzleServer;
+  /** Opens a client on the server (with handshake `headers`); it is closed after the test. */
+  readonly open: (headers?: Record<string, string>) => Promise<WsClient>;
+}
+
+/** Registers the hooks that start an embedded server with `options` before each test and stop it after. */
+export function serverFixture(options?: EmbeddedServerOptions): ServerFixture {
+  let current: EmbeddedKuzzleServer | undefined;
+  const clients: WsClient[] = [];
+  beforeEach(async () => {
+    current = await EmbeddedKuzzleServer.start(options);
+  });
+  afterEach(async () => {
+    clients.splice(0).forEach((client) => client.close());
+    await current?.stop();
+    current = undefined;
+  });
+  const fixture: ServerFixture = {
+    get server(): EmbeddedKuzzleServer {
+      if (!current) throw new Error('serverFixture: no test is running');
+      return current;
+    },
+    open: async (headers) => {
+      const client = await WsClient.open(fixture.server.url, headers);
+      clients.push(client);
+      return client;
+    },
+  };
+  return fixture;
 }
