@@ -1,4 +1,4 @@
-import { catchError, EMPTY, ignoreElements, map, merge, Observable, tap, type ObservableInput } from 'rxjs';
+import { catchError, EMPTY, ignoreElements, map, merge, Observable, tap, type ObservableInput, type Subscriber, type Unsubscribable } from 'rxjs';
 import type { KuzzleEvent } from '../client/events';
 import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../client/request';
 import { ConnectionLostError } from '../errors/ClientErrors';
@@ -32,17 +32,27 @@ export class RoomRegistry {
   constructor(private readonly deps: RoomRegistryDeps) {}
 
   observe(spec: RoomSpec, subscribeToSelf: boolean): Observable<Notification> {
-    return new Observable<Notification>((subscriber) => {
-      const key = roomKey(spec);
-      const room = this.rooms.get(key) ?? this.open(key, spec);
-      // open() fails at once when the request cannot even be sent (offline): say so to this subscriber too.
-      if (room.failure) return subscriber.error(room.failure);
-      room.add(subscriber, subscribeToSelf);
-      return () => {
-        room.remove(subscriber);
-        if (room.size === 0) this.close(room);
-      };
-    });
+    return new Observable<Notification>((subscriber) => this.join(spec, subscribeToSelf, subscriber));
+  }
+
+  /** Adds a local subscriber to the room of `spec`, opening it if needed; what it returns makes it leave. */
+  private join(spec: RoomSpec, includeOwn: boolean, subscriber: Subscriber<Notification>): Unsubscribable | undefined {
+    const key = roomKey(spec);
+    const room = this.rooms.get(key) ?? this.open(key, spec);
+    // open() fails at once when the request cannot even be sent (offline): say so to this subscriber too.
+    if (room.failure) {
+      subscriber.error(room.failure);
+      return undefined;
+    }
+    room.add(subscriber, includeOwn);
+    // An object rather than a closure: it is kept for as long as the subscription lives, and it is the smaller.
+    return new Membership(this, room, subscriber);
+  }
+
+  /** A local subscriber leaves; the room closes after its last one. */
+  leave(room: Room, subscriber: Subscriber<Notification>): void {
+    room.remove(subscriber);
+    if (room.size === 0) this.close(room);
   }
 
   /** Routes a notification to the rooms of its channel; false when no room of this client has that channel. */
@@ -165,5 +175,18 @@ export class RoomRegistry {
 
   private info(room: Room, result: SubscribeResult) {
     return { roomId: result.roomId, channel: result.channel, index: room.spec.index, collection: room.spec.collection };
+  }
+}
+
+/** One local subscriber's place in a room, until it unsubscribes. */
+class Membership implements Unsubscribable {
+  constructor(
+    private readonly registry: RoomRegistry,
+    private readonly room: Room,
+    private readonly subscriber: Subscriber<Notification>,
+  ) {}
+
+  unsubscribe(): void {
+    this.registry.leave(this.room, this.subscriber);
   }
 }
