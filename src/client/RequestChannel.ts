@@ -1,4 +1,4 @@
-import { filter, map, merge, Observable, of, retry, Subject, switchMap, take, throwError } from 'rxjs';
+import { Observable, of, retry, switchMap, take, throwError, type Subscriber } from 'rxjs';
 import { ConnectionLostError } from '../errors/ClientErrors';
 import { isReadOnly, type KuzzleRequest, type KuzzleResponse, type RequestOptions } from './request';
 
@@ -14,19 +14,25 @@ export interface RequestChannelDeps {
 }
 
 /**
- * Requests over the WebSocket, correlated by `requestId`. Each exchange registers its id while it awaits its response
- * and removes it on any end (response, error, timeout, unsubscription), so nothing is left pending.
+ * Requests over the WebSocket, correlated by `requestId`. Each exchange registers itself under its id while it awaits
+ * its response and is removed on any end (response, error, timeout, unsubscription), so nothing is left pending. A
+ * response is looked up by its id: its cost does not grow with the number of requests in flight.
  */
 export class RequestChannel {
-  private readonly pending = new Set<string>();
-  private readonly responses = new Subject<KuzzleResponse>();
+  /** The exchanges awaiting a response, by request id (several when a caller reuses an id). */
+  private readonly pending = new Map<string, Array<Subscriber<KuzzleResponse>>>();
 
   constructor(private readonly deps: RequestChannelDeps) {}
 
-  /** Hands a response to the request awaiting it; false when none does. */
+  /** Hands a response to the requests awaiting it; false when none does. */
   deliver(response: KuzzleResponse): boolean {
-    if (!this.pending.has(response.requestId)) return false;
-    this.responses.next(response);
+    const waiting = this.pending.get(response.requestId);
+    if (!waiting) return false;
+    this.pending.delete(response.requestId);
+    for (const subscriber of waiting) {
+      subscriber.next(response);
+      subscriber.complete();
+    }
     return true;
   }
 
@@ -46,22 +52,15 @@ export class RequestChannel {
   private sendAndAwait(request: KuzzleRequest & { requestId: string }): Observable<KuzzleResponse> {
     return new Observable<KuzzleResponse>((subscriber) => {
       const id = request.requestId;
-      this.pending.add(id);
-      const answer = merge(
-        this.responses.pipe(filter((response) => response.requestId === id)),
-        this.deps.linkLost$.pipe(
-          map((): never => {
-            throw new ConnectionLostError(request);
-          }),
-        ),
-      )
-        .pipe(take(1))
-        .subscribe(subscriber);
+      this.pending.set(id, [...(this.pending.get(id) ?? []), subscriber]);
+      const lost = this.deps.linkLost$.pipe(take(1)).subscribe(() => subscriber.error(new ConnectionLostError(request)));
       // A failed send means the socket just closed: the loss event that follows ends this exchange.
       this.deps.send(this.deps.serialize(request));
       return () => {
-        answer.unsubscribe();
-        this.pending.delete(id);
+        lost.unsubscribe();
+        const rest = (this.pending.get(id) ?? []).filter((other) => other !== subscriber);
+        if (rest.length > 0) this.pending.set(id, rest);
+        else this.pending.delete(id);
       };
     });
   }
