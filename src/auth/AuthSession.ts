@@ -1,6 +1,6 @@
 import { catchError, concat, defer, EMPTY, ignoreElements, type Observable, tap } from 'rxjs';
 import type { KuzzleEvent } from '../client/events';
-import type { KuzzleRequest, KuzzleResponse } from '../client/request';
+import { actionName, type KuzzleRequest, type KuzzleResponse } from '../client/request';
 import { TokenExpiredError } from '../errors/ClientErrors';
 import type { KuzzleError } from '../errors/KuzzleError';
 import { CookieJar } from '../http/cookieJar';
@@ -9,8 +9,6 @@ import { isTokenError, TokenStore } from './TokenStore';
 
 /** Actions that must not carry the session's token (they are how a session starts or is checked). */
 const WITHOUT_TOKEN: ReadonlySet<string> = new Set(['auth:login', 'auth:checkToken']);
-
-const actionOf = (request: KuzzleRequest): string => `${request.controller}:${request.action}`;
 
 export interface AuthSessionDeps {
   readonly cookieAuth: boolean;
@@ -34,7 +32,7 @@ export class AuthSession {
   /** The request as sent: with the token in token mode (never in cookie mode: the server refuses both). */
   attachToken(request: KuzzleRequest): KuzzleRequest {
     const jwt = this.tokens.jwt;
-    if (jwt === null || this.deps.cookieAuth || WITHOUT_TOKEN.has(actionOf(request))) return request;
+    if (jwt === null || this.deps.cookieAuth || WITHOUT_TOKEN.has(actionName(request))) return request;
     return { ...request, jwt };
   }
 
@@ -52,7 +50,7 @@ export class AuthSession {
   }
 
   onError(request: KuzzleRequest, error: KuzzleError): void {
-    if (isTokenError(error.id) && !WITHOUT_TOKEN.has(actionOf(request))) this.expire();
+    if (isTokenError(error.id) && !WITHOUT_TOKEN.has(actionName(request))) this.expire();
   }
 
   /** After a reconnection: is the token still valid? Never errors. */

@@ -65,3 +65,8 @@ const READ_ONLY: Readonly<Record<string, readonly string[]>> = {
 export function isReadOnly(request: Pick<KuzzleRequest, 'controller' | 'action'>): boolean {
   return READ_ONLY[request.controller]?.includes(request.action) ?? false;
 }
+
+/** `controller:action`, the name under which the API documents an action. */
+export function actionName(request: Pick<KuzzleRequest, 'controller' | 'action'>): string {
+  return `${request.controller}:${request.action}`;
+}

@@ -1,4 +1,5 @@
 import { mergeMap, type ObservableInput, type OperatorFunction } from 'rxjs';
+import { actionName } from './request';
 
 /**
  * A splitter: each value goes to `whenTrue` or `whenFalse` by a pure predicate, and their outputs merge. The client
@@ -16,5 +17,5 @@ export function split<T, R>(
 const COOKIE_ACTIONS: ReadonlySet<string> = new Set(['auth:login', 'auth:logout', 'auth:refreshToken']);
 
 export function isCookieAction(request: { controller: string; action: string }): boolean {
-  return COOKIE_ACTIONS.has(`${request.controller}:${request.action}`);
+  return COOKIE_ACTIONS.has(actionName(request));
 }

@@ -1,4 +1,4 @@
-import type { KuzzleRequest } from '../client/request';
+import { actionName, type KuzzleRequest } from '../client/request';
 
 export interface HttpRoute {
   readonly method: 'GET' | 'POST';
@@ -16,7 +16,7 @@ export function httpRoute(request: KuzzleRequest): HttpRoute {
   const query = new URLSearchParams({ cookieAuth: 'true' });
   if (request['expiresIn'] !== undefined) query.set('expiresIn', String(request['expiresIn']));
   const qs = `?${query.toString()}`;
-  switch (`${request.controller}:${request.action}`) {
+  switch (actionName(request)) {
     case 'auth:login':
       return { method: 'POST', path: `/_login/${enc(String(request['strategy'] ?? 'local'))}${qs}`, body: request.body ?? {} };
     case 'auth:logout':
