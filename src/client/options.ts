@@ -4,7 +4,8 @@ import type { FetchLike } from '../http/fetch';
 import { milliseconds, countOrInfinity } from '../options/schemas';
 import { validateOptions } from '../options/validate';
 import { randomId } from './ids';
-import type { Volatile } from './request';
+import type { RequestOptions, Volatile } from './request';
+import { InvalidOptionError } from '../errors/ClientErrors';
 
 /** Options of `new Kuzzle(protocol, options)`. */
 export interface KuzzleOptions {
@@ -78,15 +79,46 @@ export function resolveKuzzleOptions(options: KuzzleOptions | undefined): Resolv
   return Object.freeze({ ...DEFAULT_KUZZLE_OPTIONS, ...defined }) as ResolvedKuzzleOptions;
 }
 
-const requestOptionsSchema = z.strictObject({
-  timeout: z.optional(milliseconds()),
+const CLIENT_OPTION_KEYS: ReadonlySet<string> = new Set(['timeout', 'volatile', 'queuable', 'resendAfterReconnect']);
+
+const CLIENT_OPTION_CASE: ReadonlyMap<string, string> = new Map([...CLIENT_OPTION_KEYS].map((key) => [key.toLowerCase(), key]));
+
+const requestOptionsSchema = z.object({
+  // -1 is the official SDK's "no timeout", kept so that calls move over unchanged.
+  timeout: z.optional(z.number().check(z.refine((v) => v === -1 || (v >= 0 && Number.isFinite(v)), 'must be a finite number >= 0, or -1'))),
   volatile: z.optional(z.record(z.string(), z.unknown())),
   queuable: z.optional(z.boolean()),
   resendAfterReconnect: z.optional(z.boolean()),
 });
 
-export function validateRequestOptions<T extends object>(options: T): T {
+/** A call's options, split: the client's own, and the API arguments that go into the request. */
+export interface SplitOptions {
+  readonly client: RequestOptions;
+  readonly args: Readonly<Record<string, unknown>>;
+}
+
+const NO_ARGS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * Validates the client's options of a call (`timeout`, `volatile`, `queuable`, `resendAfterReconnect`) and sets the
+ * others apart: they are the action's API arguments (`refresh`, `from`, ...). `timeout: -1` means no timeout.
+ */
+export function splitRequestOptions(options: object): SplitOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidOptionError('RequestOptions', 'must be an object');
+  }
+  const keys = Object.keys(options);
   // Most calls pass no options: skip the schema on that hot path.
-  if (Object.keys(options).length > 0) validateOptions(requestOptionsSchema, options, 'RequestOptions');
-  return options;
+  if (keys.length === 0) return { client: options, args: NO_ARGS };
+  const client = validateOptions(requestOptionsSchema, options, 'RequestOptions') as RequestOptions;
+  const args: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = (options as Record<string, unknown>)[key];
+    if (CLIENT_OPTION_KEYS.has(key) || value === undefined) continue;
+    // A client option with the wrong case is a typo, not an API argument the server would silently ignore.
+    const meant = CLIENT_OPTION_CASE.get(key.toLowerCase());
+    if (meant) throw new InvalidOptionError(`RequestOptions.${key}`, `unknown option, did you mean "${meant}"?`);
+    args[key] = value;
+  }
+  return { client: client.timeout === -1 ? { ...client, timeout: 0 } : client, args };
 }

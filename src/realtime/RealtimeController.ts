@@ -1,19 +1,15 @@
 import { defer, map, type Observable } from 'rxjs';
-import type { RequestOptions } from '../client/request';
-import { BaseController, type QuerySender } from '../controllers/BaseController';
+import type { KuzzleClient } from '../client/KuzzleClient';
+import { BaseController, type CallOptions } from '../controllers/BaseController';
 import { InvalidRequestError } from '../errors/ClientErrors';
 import { validateOptions } from '../options/validate';
 import type { Notification } from './notifications';
 import { subscribeOptionsSchema, type SubscribeOptions } from './options';
-import type { RoomRegistry } from './RoomRegistry';
 
 /** Realtime: subscriptions as Observables, publish, count. */
 export class RealtimeController extends BaseController {
-  constructor(
-    sender: QuerySender,
-    private readonly rooms: RoomRegistry,
-  ) {
-    super(sender, 'realtime');
+  constructor(private readonly client: KuzzleClient) {
+    super(client, 'realtime');
   }
 
   /**
@@ -38,7 +34,7 @@ export class RealtimeController extends BaseController {
       }
       const valid = validateOptions(subscribeOptionsSchema, options, 'SubscribeOptions');
       // The server does not check `_source` against S: the type is the caller's statement about the collection.
-      return this.rooms.observe(
+      return this.client.rooms.observe(
         { index, collection, filters, scope: valid.scope ?? 'all', users: valid.users ?? 'none', volatile: valid.volatile },
         valid.subscribeToSelf ?? true,
       ) as Observable<Notification<S>>;
@@ -46,12 +42,16 @@ export class RealtimeController extends BaseController {
   }
 
   /** Sends a message to the subscribers of matching rooms (stored nowhere). */
-  publish(index: string, collection: string, message: Record<string, unknown>, options?: RequestOptions): Observable<{ published: true }> {
-    return this.call<unknown>('publish', { index, collection, body: message }, options).pipe(map(() => ({ published: true as const })));
+  publish(index: string, collection: string, message: Record<string, unknown>, options?: CallOptions): Observable<{ published: true }> {
+    return this.call<unknown>('publish', options, (check) => ({
+      index: check.string('index', index),
+      collection: check.string('collection', collection),
+      body: check.object('message', message),
+    })).pipe(map(() => ({ published: true as const })));
   }
 
   /** How many subscribers a room has. */
-  count(roomId: string, options?: RequestOptions): Observable<number> {
-    return this.call<{ count: number }>('count', { body: { roomId } }, options).pipe(map((result) => result.count));
+  count(roomId: string, options?: CallOptions): Observable<number> {
+    return this.call<{ count: number }>('count', options, (check) => ({ body: { roomId: check.string('roomId', roomId) } })).pipe(map((result) => result.count));
   }
 }

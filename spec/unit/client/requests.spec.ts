@@ -117,11 +117,32 @@ describe('Kuzzle requests', () => {
     expect(socket.requests).toEqual([]);
   });
 
-  it('errors with InvalidOptionError on an unknown per-call option', () => {
+  it('errors with InvalidOptionError on a misspelt client option, sending nothing', () => {
     const { kuzzle, connect } = setup();
+    const socket = connect();
+    const response = observe(kuzzle.query({ controller: 'server', action: 'now' }, { timeOut: 5 }));
+    expect(nameAndMessage(response.error)).toEqual({
+      name: 'InvalidOptionError',
+      message: 'Invalid option "RequestOptions.timeOut": unknown option, did you mean "timeout"?',
+    });
+    expect(socket.requests).toEqual([]);
+  });
+
+  it('sends the other per-call options as API arguments, at top level', () => {
+    const { kuzzle, connect } = setup();
+    const socket = connect();
+    observe(kuzzle.query({ controller: 'document', action: 'create', index: 'i', collection: 'c', body: {} }, { refresh: 'wait_for', silent: true, timeout: 1000 }));
+    expect(socket.lastRequest).toMatchObject({ controller: 'document', action: 'create', refresh: 'wait_for', silent: true });
+    expect(socket.lastRequest).not.toHaveProperty('timeout');
+  });
+
+  it('takes the official SDK\'s timeout: -1 as no timeout', () => {
+    const { kuzzle, connect, scheduler } = setup();
     connect();
-    const response = observe(kuzzle.query({ controller: 'server', action: 'now' }, { timeOut: 5 } as never));
-    expect(nameAndMessage(response.error)).toEqual({ name: 'InvalidOptionError', message: 'Invalid option "RequestOptions": unknown option(s) timeOut' });
+    const response = observe(kuzzle.query({ controller: 'server', action: 'now' }, { timeout: -1 }));
+    scheduler.flush();
+    expect(response.error).toBeUndefined();
+    expect(response.completed).toBe(false);
   });
 });
 

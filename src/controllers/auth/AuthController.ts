@@ -1,6 +1,6 @@
 import { map, type Observable } from 'rxjs';
-import type { RequestOptions } from '../client/request';
-import { BaseController, type QuerySender } from './BaseController';
+import type { KuzzleClient } from '../../client/KuzzleClient';
+import { BaseController, type CallOptions } from '../BaseController';
 
 /** What `auth.login()` and `auth.refreshToken()` emit. In cookie mode `jwt` is absent: the cookie carries it. */
 export interface LoginResult {
@@ -27,36 +27,37 @@ export interface CurrentUser {
 
 /** The auth controller. The client keeps the session (token or cookie) up to date on its own. */
 export class AuthController extends BaseController {
-  constructor(
-    sender: QuerySender,
-    private readonly currentToken: () => string | null,
-  ) {
-    super(sender, 'auth');
+  constructor(private readonly client: KuzzleClient) {
+    super(client, 'auth');
   }
 
   /** Logs in; from then on every request is authenticated. `expiresIn`: '1h', '30s', or milliseconds. */
-  login(strategy: string, credentials: Record<string, unknown>, expiresIn?: string | number, options?: RequestOptions): Observable<LoginResult> {
-    return this.call<LoginResult>('login', { strategy, body: credentials, ...(expiresIn === undefined ? {} : { expiresIn }) }, options);
+  login(strategy: string, credentials: Record<string, unknown>, expiresIn?: string | number, options?: CallOptions): Observable<LoginResult> {
+    return this.call<LoginResult>('login', options, (check) => ({
+      strategy: check.string('strategy', strategy),
+      body: check.object('credentials', credentials),
+      expiresIn,
+    }));
   }
 
   /** Logs out: the server revokes the token (and clears the cookie in cookie mode). Emits once done. */
-  logout(options?: RequestOptions): Observable<void> {
-    return this.call<unknown>('logout', {}, options).pipe(map(() => undefined));
+  logout(options?: CallOptions): Observable<void> {
+    return this.call<unknown>('logout', options).pipe(map(() => undefined));
   }
 
   /** Checks a token (default: the session's own; in cookie mode, the cookie's). */
-  checkToken(token?: string, options?: RequestOptions): Observable<CheckTokenResult> {
-    const jwt = token ?? this.currentToken();
-    return this.call<CheckTokenResult>('checkToken', { body: jwt === null ? {} : { token: jwt } }, options);
+  checkToken(token?: string, options?: CallOptions): Observable<CheckTokenResult> {
+    const jwt = token ?? this.client.jwt;
+    return this.call<CheckTokenResult>('checkToken', options, () => ({ body: jwt === null ? {} : { token: jwt } }));
   }
 
   /** The user of the session (the anonymous user, `_id: '-1'`, when not logged in). */
-  getCurrentUser(options?: RequestOptions): Observable<CurrentUser> {
-    return this.call<CurrentUser>('getCurrentUser', {}, options);
+  getCurrentUser(options?: CallOptions): Observable<CurrentUser> {
+    return this.call<CurrentUser>('getCurrentUser', options);
   }
 
   /** Renews the session's token (and cookie), extending it past the old one's expiry. */
-  refreshToken(expiresIn?: string | number, options?: RequestOptions): Observable<LoginResult> {
-    return this.call<LoginResult>('refreshToken', expiresIn === undefined ? {} : { expiresIn }, options);
+  refreshToken(expiresIn?: string | number, options?: CallOptions): Observable<LoginResult> {
+    return this.call<LoginResult>('refreshToken', options, () => ({ expiresIn }));
   }
 }

@@ -1,0 +1,36 @@
+import { authRows } from './auth';
+import { bulkRows } from './bulk';
+import { clusterRows } from './cluster';
+import { collectionRows } from './collection';
+import { debugRows } from './debug';
+import { documentRows } from './document';
+import { indexRows } from './indexes';
+import { msRows } from './ms';
+import { realtimeRows } from './realtime';
+import type { CatalogueRow } from './row';
+import { securityRows } from './security';
+import { serverRows } from './server';
+
+export type { CatalogueRow } from './row';
+
+/** Every row of the catalogue, by controller. */
+export const CATALOGUE: Readonly<Record<string, readonly CatalogueRow[]>> = {
+  auth: authRows,
+  bulk: bulkRows,
+  cluster: clusterRows,
+  collection: collectionRows,
+  debug: debugRows,
+  document: documentRows,
+  index: indexRows,
+  ms: msRows,
+  realtime: realtimeRows,
+  security: securityRows,
+  server: serverRows,
+};
+
+/**
+ * Methods of kuzzle-sdk 7 deliberately not copied, with the reason (the README's migration table says it too).
+ */
+export const NOT_COPIED: Readonly<Record<string, string>> = {
+  'realtime.unsubscribe': 'ending the subscription Observable is the unsubscribe; by roomId it would cut sibling subscriptions off',
+};

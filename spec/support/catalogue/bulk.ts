@@ -1,0 +1,4 @@
+import type { CatalogueRow } from './row';
+
+/** The bulk controller's calls. */
+export const bulkRows: readonly CatalogueRow[] = [];

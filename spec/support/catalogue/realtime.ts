@@ -1,0 +1,4 @@
+import type { CatalogueRow } from './row';
+
+/** The realtime controller's calls. */
+export const realtimeRows: readonly CatalogueRow[] = [];
