@@ -1,6 +1,8 @@
 import { defer, map, type Observable } from 'rxjs';
 import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../client/request';
 import { ArgumentCheck } from './arguments';
+import { search } from './search/paging';
+import type { SearchResult } from './search/SearchResult';
 
 /** What a controller needs of the client: sending a request and getting its response. */
 export interface QuerySender {
@@ -61,5 +63,22 @@ export abstract class BaseController {
       const args = defined(build(new ArgumentCheck(`${this.name}.${method}`)));
       return this.sender.query<R>({ ...args, controller: this.name, action }, options);
     }).pipe(map((response) => response.result));
+  }
+
+  /**
+   * Runs a search action and emits its first page, whose `next()` pages on (see `SearchResult`). `build` checks the
+   * arguments as in `call()`; `scrollAction` is the action that scrolls this search (none when there is none).
+   */
+  protected paged<H>(
+    action: string,
+    options: CallOptions | undefined,
+    build: (check: ArgumentCheck) => RequestArguments,
+    paging: { readonly scrollAction: string | undefined; readonly mapHit?: (hit: never) => H },
+    method: string = action,
+  ): Observable<SearchResult<H>> {
+    return defer(() => {
+      const args = defined(build(new ArgumentCheck(`${this.name}.${method}`)));
+      return search<H>({ sender: this.sender, controller: this.name, action, method: `${this.name}.${method}`, args, options, ...paging });
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { map, type Observable } from 'rxjs';
 import { BaseController, type CallOptions, type QuerySender } from '../BaseController';
 import type { JsonObject } from '../arguments';
+import type { SearchResult } from '../search/SearchResult';
 
 export type DocumentSource = Record<string, unknown>;
 
@@ -11,10 +12,6 @@ export interface KuzzleDocument<S extends DocumentSource = DocumentSource> {
   readonly _source: S;
 }
 
-export interface SearchResult<S extends DocumentSource = DocumentSource> {
-  readonly hits: ReadonlyArray<KuzzleDocument<S>>;
-  readonly total: number;
-}
 
 /** The document controller. */
 export class DocumentController extends BaseController {
@@ -84,12 +81,14 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  search<S extends DocumentSource>(index: string, collection: string, query: JsonObject = {}, options?: CallOptions): Observable<SearchResult<S>> {
-    return this.call('search', options, (check) => ({
-      index: check.string('index', index),
-      collection: check.string('collection', collection),
-      body: check.object('query', query),
-    }));
+  /** Searches; emits the first page of hits, whose `next()` fetches the one after (see `SearchResult`). */
+  search<S extends DocumentSource>(index: string, collection: string, query: JsonObject = {}, options?: CallOptions): Observable<SearchResult<KuzzleDocument<S>>> {
+    return this.paged<KuzzleDocument<S>>(
+      'search',
+      options,
+      (check) => ({ index: check.string('index', index), collection: check.string('collection', collection), body: check.object('query', query) }),
+      { scrollAction: 'scroll' },
+    );
   }
 
   count(index: string, collection: string, query: JsonObject = {}, options?: CallOptions): Observable<number> {
