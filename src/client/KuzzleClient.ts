@@ -94,17 +94,17 @@ export class KuzzleClient {
   }
 
   /**
-   * Adds a controller (a plugin's, say) under `accessor` and returns it: `kuzzle.useController(Greeter, 'greeter')`
-   * makes `kuzzle.greeter` the controller, typed on the returned value.
-   * @throws InvalidOptionError when `accessor` is already taken.
+   * Adds a controller (a plugin's, say) under `accessor`, like the official SDK's `useController`, and returns this
+   * client typed with it: `const k = kuzzle.useController(GreeterController, 'greeter'); k.greeter.greet('you')`.
+   * The controller is any class built on `BaseController` whose constructor takes the client.
+   * @throws InvalidOptionError when `accessor` is empty or already taken (by a controller or a client member).
    */
-  useController<C extends object>(Controller: new (client: KuzzleClient) => C, accessor: string): C {
+  useController<C extends object, A extends string>(Controller: new (client: KuzzleClient) => C, accessor: A): this & { readonly [K in A]: C } {
     if (typeof accessor !== 'string' || accessor === '' || accessor in this) {
       throw new InvalidOptionError('useController.accessor', `${JSON.stringify(accessor)} is empty or already taken`);
     }
-    const controller = new Controller(this);
-    Object.defineProperty(this, accessor, { value: controller, enumerable: true });
-    return controller;
+    Object.defineProperty(this, accessor, { value: new Controller(this), enumerable: true });
+    return this as this & { readonly [K in A]: C };
   }
 
   /** The session's token in token mode; always null in cookie mode (the cookie is never exposed). */
