@@ -25,8 +25,11 @@ const errorSchema = z.looseObject({
   status: z.number(),
   id: z.optional(z.string()),
   code: z.optional(z.number()),
-  props: z.optional(z.array(z.string())),
+  // Usually strings, but some errors nest a list (`security:refresh`: ["orders", ["users", "profiles", "roles"]]).
+  props: z.optional(z.array(z.unknown())),
   stack: z.optional(z.string()),
+  errors: z.optional(z.array(z.unknown())),
+  count: z.optional(z.number()),
 });
 
 const responseSchema = z.looseObject({

@@ -53,13 +53,29 @@ export interface RequestOptions {
  * dropped before their response.
  */
 const READ_ONLY: Readonly<Record<string, readonly string[]>> = {
-  server: ['now', 'info', 'getConfig', 'getStats', 'getLastStats', 'getAllStats', 'healthCheck', 'publicApi', 'openapi', 'adminExists', 'capabilities'],
-  auth: ['checkToken', 'getCurrentUser', 'getMyRights', 'getMyCredentials', 'getStrategies', 'credentialsExist', 'validateMyCredentials', 'checkRights'],
-  document: ['get', 'mGet', 'exists', 'search', 'count', 'scroll', 'validate'],
-  collection: ['exists', 'list', 'getMapping', 'getSpecifications', 'searchSpecifications'],
-  index: ['exists', 'list', 'mExists'],
+  server: ['now', 'info', 'getConfig', 'getStats', 'getLastStats', 'getAllStats', 'healthCheck', 'publicApi', 'openapi', 'adminExists', 'capabilities', 'metrics'],
+  auth: [
+    'checkToken', 'getCurrentUser', 'getMyRights', 'getMyCredentials', 'getStrategies', 'credentialsExist', 'validateMyCredentials', 'checkRights',
+    'searchApiKeys',
+  ],
+  document: ['get', 'mGet', 'exists', 'mExists', 'search', 'count', 'scroll', 'validate'],
+  collection: ['exists', 'list', 'getMapping', 'getSpecifications', 'searchSpecifications', 'scrollSpecifications', 'getSettings', 'validateSpecifications'],
+  index: ['exists', 'list', 'mExists', 'stats'],
   realtime: ['count', 'list'],
-  security: ['getUser', 'getProfile', 'getRole', 'searchUsers', 'searchProfiles', 'searchRoles', 'mGetUsers', 'mGetProfiles', 'mGetRoles', 'getUserRights', 'getProfileRights'],
+  cluster: ['status'],
+  security: [
+    'getUser', 'getProfile', 'getRole', 'searchUsers', 'searchProfiles', 'searchRoles', 'scrollUsers', 'scrollProfiles', 'mGetUsers', 'mGetProfiles',
+    'mGetRoles', 'getUserRights', 'getProfileRights', 'getRoleMapping', 'getProfileMapping', 'getUserMapping', 'getCredentials', 'getCredentialsById',
+    'getCredentialFields', 'getAllCredentialFields', 'hasCredentials', 'validateCredentials', 'searchApiKeys', 'checkRights', 'getUserStrategies',
+    'searchUsersByCredentials',
+  ],
+  ms: [
+    'bitcount', 'bitpos', 'dbsize', 'exists', 'geodist', 'geohash', 'geopos', 'georadius', 'georadiusbymember', 'get', 'getbit', 'getrange', 'hexists',
+    'hget', 'hgetall', 'hkeys', 'hlen', 'hmget', 'hscan', 'hstrlen', 'hvals', 'keys', 'lindex', 'llen', 'lrange', 'mget', 'object', 'pfcount', 'ping',
+    'pttl', 'randomkey', 'scan', 'scard', 'sdiff', 'sinter', 'sismember', 'smembers', 'srandmember', 'sscan', 'strlen', 'sunion', 'time', 'ttl', 'type',
+    'zcard', 'zcount', 'zlexcount', 'zrange', 'zrangebylex', 'zrangebyscore', 'zrank', 'zrevrange', 'zrevrangebylex', 'zrevrangebyscore', 'zrevrank',
+    'zscan', 'zscore',
+  ],
 };
 
 export function isReadOnly(request: Pick<KuzzleRequest, 'controller' | 'action'>): boolean {

@@ -4,7 +4,7 @@ import { InvalidRequestError } from '../errors/ClientErrors';
 export type JsonObject = Record<string, unknown>;
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return value === '' ? 'an empty string' : JSON.stringify(value);
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;

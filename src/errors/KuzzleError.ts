@@ -4,8 +4,12 @@ export interface KuzzleErrorPayload {
   readonly status: number;
   readonly id?: string;
   readonly code?: number;
-  readonly props?: readonly string[];
+  readonly props?: readonly unknown[];
   readonly stack?: string;
+  /** A partial error's (status 206) failures, one per item that failed. */
+  readonly errors?: readonly unknown[];
+  /** A partial error's number of failures. */
+  readonly count?: number;
 }
 
 /** A request that the server answered with an error: every field of the server's error, untouched. */
@@ -17,8 +21,12 @@ export class KuzzleError extends Error {
   readonly id: string | undefined;
   /** Numeric error code. */
   readonly code: number | undefined;
-  /** The values that were substituted in the message. */
-  readonly props: readonly string[];
+  /** The values that were substituted in the message (strings, or lists of them). */
+  readonly props: readonly unknown[];
+  /** A partial error's (status 206) failures, one per item that failed; empty otherwise. */
+  readonly errors: readonly unknown[];
+  /** A partial error's number of failures (0 otherwise). */
+  readonly count: number;
   /** The server's stack trace, when the server sends one (development mode). */
   readonly kuzzleStack: string | undefined;
 
@@ -28,6 +36,8 @@ export class KuzzleError extends Error {
     this.id = payload.id;
     this.code = payload.code;
     this.props = payload.props ?? [];
+    this.errors = payload.errors ?? [];
+    this.count = payload.count ?? this.errors.length;
     this.kuzzleStack = payload.stack;
     // Both sides of the story in one trace: where the call was made, then where the server failed.
     if (payload.stack) this.stack = `${this.stack ?? `${this.name}: ${this.message}`}\n    --- server stack ---\n${payload.stack}`;

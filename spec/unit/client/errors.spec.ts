@@ -6,6 +6,8 @@ import {
   RequestTimeoutError,
   type KuzzleRequest,
 } from '../../../src/index';
+import { clientHarness, observe } from '../../support/clientHarness';
+import { FakeWebSocket } from '../../support/FakeWebSocket';
 
 const request: KuzzleRequest = { controller: 'server', action: 'now', requestId: 'r-1' };
 
@@ -27,5 +29,25 @@ describe('error guards', () => {
     expect(isKuzzleError(new KuzzleError({ message: 'nope', status: 404 }))).toBe(true);
     expect(isKuzzleError(new Error('nope'))).toBe(false);
     expect(isKuzzleRxError('a string', 'KuzzleError')).toBe(false);
+  });
+});
+
+describe('KuzzleError from the wire', () => {
+  beforeEach(() => FakeWebSocket.reset());
+
+  it('keeps nested props and a partial error\'s failures instead of discarding the frame', () => {
+    const { kuzzle, connect } = clientHarness();
+    const socket = connect();
+    const call = observe(kuzzle.query({ controller: 'document', action: 'mDelete', index: 'i', collection: 'c', body: { ids: ['a', 'b'] } }));
+    socket.respondError(socket.lastRequest, {
+      message: 'some documents could not be deleted',
+      status: 206,
+      id: 'api.process.incomplete_multiple_request',
+      props: ['mDelete', ['a', 'b']],
+      errors: [{ _id: 'b', reason: 'not found' }],
+      count: 1,
+    } as never);
+    expect(call.error).toBeInstanceOf(KuzzleError);
+    expect(call.error).toMatchObject({ status: 206, props: ['mDelete', ['a', 'b']], errors: [{ _id: 'b', reason: 'not found' }], count: 1 });
   });
 });
