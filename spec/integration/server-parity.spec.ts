@@ -72,6 +72,10 @@ async function exchange(url: string, httpUrl: string, index: string): Promise<Ex
     frames['indexCreate'] = await a.request({ controller: 'index', action: 'create', index });
     frames['collectionCreate'] = await a.request({ controller: 'collection', action: 'create', index, collection: 'c' });
     frames['missingDocument'] = await a.request({ controller: 'document', action: 'get', index, collection: 'c', _id: 'nope' });
+    frames['unknownAction'] = await a.request({ controller: 'document', action: 'nope', index, collection: 'c' });
+    frames['unknownController'] = await a.request({ controller: 'nope', action: 'x' });
+    frames['unknownSecurityAction'] = await a.request({ controller: 'security', action: 'nope' });
+    frames['emptyAction'] = await a.request({ controller: 'document', action: '' });
 
     const login = await b.request({ controller: 'auth', action: 'login', strategy: 'local', body: USER, expiresIn: '1h' });
     frames['login'] = login;
@@ -161,7 +165,8 @@ describe.skipIf(!REAL_URL)('embedded server parity with a real Kuzzle', () => {
   }, 60_000);
 
   const steps = [
-    'now', 'notJson', 'indexCreate', 'collectionCreate', 'missingDocument', 'login', 'checkToken', 'getCurrentUser',
+    'now', 'notJson', 'indexCreate', 'collectionCreate', 'missingDocument', 'unknownAction', 'unknownController',
+    'unknownSecurityAction', 'emptyAction', 'login', 'checkToken', 'getCurrentUser',
     'invalidToken', 'subscribe', 'subscribeB', 'userIn', 'count', 'create', 'createNotification', 'update',
     'updateNotification', 'leave', 'leaveNotification', 'replace', 'replaceNotification', 'delete', 'deleteNotification',
     'publish', 'publishNotification', 'mCreate', 'search', 'unsubscribeB', 'userOut', 'expiredUserOut', 'afterExpiry', 'httpLogin',
@@ -181,6 +186,14 @@ describe.skipIf(!REAL_URL)('embedded server parity with a real Kuzzle', () => {
       };
       expect(error(embedded.frames[step])).toEqual(error(real.frames[step]));
     }
+  });
+
+  it.each(['unknownAction', 'unknownController', 'unknownSecurityAction', 'emptyAction'])('answers "%s" with the same error', (step) => {
+    const error = (frame: unknown): unknown => {
+      const { stack: _stack, ...rest } = (frame as { error: Frame }).error;
+      return rest;
+    };
+    expect(error(embedded.frames[step])).toEqual(error(real.frames[step]));
   });
 
   it('names channels with the same suffixes', () => {

@@ -19,10 +19,10 @@ export interface SearchResult<H> {
   /** The scroll cursor, when the search was made with the `scroll` option. */
   readonly scrollId?: string;
   /**
-   * Emits the next page, then completes; emits `null` once every hit was fetched. The strategy is the search's:
-   * `scroll` (the controller's scroll action), `sort` + `size` (`search_after` on the last hit's sort values), or
-   * `size` (`from` moves on by a page). Errors with `InvalidRequestError` when the search cannot page (no `size`,
-   * or a sort that does not identify one hit: add `_id` to it).
+   * Emits the next page, then completes; emits `null`, sending nothing, once every hit was fetched or a page came
+   * back empty. The strategy is the search's: `scroll` (the controller's scroll action), `sort` + `size`
+   * (`search_after` on the last hit's sort values), or `size` (`from` moves on by a page). Errors with
+   * `InvalidRequestError`, sending nothing, when the search cannot page (no `size`, or a sort without `_id`).
    */
   next(): Observable<SearchResult<H> | null>;
 }

@@ -32,6 +32,7 @@ interface RawPage {
 
 type Paging = 'scroll' | 'search_after' | 'from';
 
+/** How a search pages, as kuzzle-sdk 7 decides it: `scroll` first, then `size` with or without a sort. */
 function pagingOf(options: CallOptions | undefined, body: unknown): Paging | undefined {
   if (options?.['scroll'] !== undefined) return 'scroll';
   if (options?.['size'] === undefined) return undefined;
@@ -52,6 +53,15 @@ function valueAt(hit: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((value, part) => (typeof value === 'object' && value !== null ? (value as JsonObject)[part] : undefined), record._source);
 }
 
+/**
+ * The hits the first page skipped (its `from`): paging by `from` or `search_after` cannot reach them, so they count
+ * as fetched when deciding whether a next page exists, and `from` moves on from there.
+ */
+function skippedOf(options: CallOptions | undefined): number {
+  const from = options?.['from'];
+  return typeof from === 'number' && options?.['scroll'] === undefined ? from : 0;
+}
+
 /** Runs the search and emits its first page. */
 export function search<H>(spec: SearchSpec<H>): Observable<SearchResult<H>> {
   return fetchPage(spec, spec.action, spec.args, spec.options, 0);
@@ -60,15 +70,17 @@ export function search<H>(spec: SearchSpec<H>): Observable<SearchResult<H>> {
 function fetchPage<H>(spec: SearchSpec<H>, action: string, args: RequestArguments, options: CallOptions | undefined, before: number): Observable<SearchResult<H>> {
   return spec.sender
     .query<RawPage>({ ...args, controller: spec.controller, action }, options)
-    .pipe(map((response) => page(spec, response.result, before)));
+    .pipe(map((response) => page(spec, response.result ?? {}, before)));
 }
 
 function page<H>(spec: SearchSpec<H>, raw: RawPage, before: number): SearchResult<H> {
   const rawHits = raw.hits ?? [];
   const mapHit = spec.mapHit as ((hit: unknown) => H) | undefined;
-  const hits = Object.freeze(mapHit ? rawHits.map(mapHit) : (rawHits as H[]));
+  const hits = Object.freeze(mapHit ? rawHits.map(mapHit) : [...(rawHits as H[])]);
   const fetched = before + hits.length;
   const total = raw.total ?? 0;
+  // An empty page ends the search too: the server has nothing after it, whatever it counted.
+  const exhausted = hits.length === 0 || skippedOf(spec.options) + fetched >= total;
   const result: SearchResult<H> = {
     hits,
     total,
@@ -76,35 +88,36 @@ function page<H>(spec: SearchSpec<H>, raw: RawPage, before: number): SearchResul
     ...(raw.aggregations === undefined ? {} : { aggregations: raw.aggregations }),
     ...(raw.suggest === undefined ? {} : { suggest: raw.suggest }),
     ...(raw.scrollId === undefined ? {} : { scrollId: raw.scrollId }),
-    next: () => defer(() => (fetched >= total || hits.length === 0 ? of(null) : nextPage(spec, raw, rawHits, fetched))),
+    next: () => defer(() => (exhausted ? of(null) : nextPage(spec, raw, rawHits, fetched))),
   };
   return Object.freeze(result);
 }
+
+const refuse = (spec: SearchSpec<unknown>, reason: string, request: unknown): Observable<never> =>
+  throwError(() => new InvalidRequestError(`${spec.method}: cannot fetch the next page: ${reason}`, request));
 
 function nextPage<H>(spec: SearchSpec<H>, raw: RawPage, rawHits: readonly unknown[], fetched: number): Observable<SearchResult<H>> {
   const { args, options } = spec;
   switch (pagingOf(options, args.body)) {
     case 'scroll':
-      if (spec.scrollAction === undefined || raw.scrollId === undefined) {
-        return throwError(() => new InvalidRequestError(`${spec.method}: the server returned no scrollId to scroll with`, args));
-      }
+      if (spec.scrollAction === undefined) return refuse(spec, 'this search has no scroll action: page with the size option (and a sort) instead', args);
+      if (raw.scrollId === undefined) return refuse(spec, 'the server returned no scrollId to scroll with', args);
       return fetchPage(spec, spec.scrollAction, { scroll: options?.['scroll'], scrollId: raw.scrollId }, clientOptions(options), fetched);
     case 'search_after': {
       const body = args.body as JsonObject;
       const keys = sortKeys(body['sort']);
-      if (keys.length === 0 || !keys.includes('_id')) {
-        return throwError(
-          () => new InvalidRequestError(`${spec.method}: the sort must identify one hit to page with search_after: add "_id" to it`, body['sort']),
-        );
+      if (!keys.includes('_id')) {
+        return refuse(spec, 'a sort must identify one hit to page with search_after: add "_id" to it', body['sort']);
       }
       const last = rawHits[rawHits.length - 1];
       const after = { ...args, body: { ...body, search_after: keys.map((key) => valueAt(last, key)) } };
+      // search_after replaces from: sending both would skip `from` hits again, or be refused.
       return fetchPage(spec, spec.action, after, withoutFrom(options), fetched);
     }
     case 'from':
-      return fetchPage(spec, spec.action, args, { ...options, from: fetched }, fetched);
+      return fetchPage(spec, spec.action, args, { ...options, from: skippedOf(options) + fetched }, fetched);
     default:
-      return throwError(() => new InvalidRequestError(`${spec.method}: set the size option (and sort, or scroll) to page through the results`, args));
+      return refuse(spec, 'search with the size option (with a sort to page by search_after), or with scroll', args);
   }
 }
 

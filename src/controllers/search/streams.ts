@@ -1,5 +1,17 @@
-import { concatMap, EMPTY, expand, from, type Observable } from 'rxjs';
+import { concatMap, EMPTY, expand, from, Observable } from 'rxjs';
 import type { SearchResult } from './SearchResult';
+
+/**
+ * `source`, unless its subscriber is already closed. `expand` subscribes to the next page right after handing the
+ * current one on, even when that hand-off ended the subscription (a `take` downstream that got what it wanted); this
+ * keeps that page from being requested at all, whatever the `next()` it came from.
+ */
+function unlessClosed<T>(source: Observable<T>): Observable<T> {
+  return new Observable<T>((subscriber) => (subscriber.closed ? undefined : source.subscribe(subscriber)));
+}
+
+const nextOf = <H>(page: SearchResult<H>): Observable<SearchResult<H>> =>
+  unlessClosed(page.next().pipe(concatMap((next) => (next === null ? EMPTY : [next]))));
 
 /**
  * Every page of a search, the first included, each as it arrives; completes after the last one. The next page is
@@ -8,7 +20,7 @@ import type { SearchResult } from './SearchResult';
  * @example `allPages(kuzzle.document.search('shop', 'orders', query, { size: 100, scroll: '10s' }))`
  */
 export function allPages<H>(first$: Observable<SearchResult<H>>): Observable<SearchResult<H>> {
-  return first$.pipe(expand((page) => page.next().pipe(concatMap((next) => (next === null ? EMPTY : [next]))), 1));
+  return first$.pipe(expand(nextOf, 1));
 }
 
 /**

@@ -15,3 +15,24 @@ export const CONTROLLERS: Readonly<Record<string, ControllerActions>> = {
   realtime: realtimeActions,
   server: createServerActions(() => describeApi(CONTROLLERS)),
 };
+
+/**
+ * The controllers of a real Kuzzle 2.56 without plugins (its `server:publicApi`). For one of them, an action this
+ * server does not implement is answered as an unknown action (`api.process.action_not_found`), never as an unknown
+ * controller: a call it cannot serve fails the way a real server fails for an action it lacks.
+ */
+export const REAL_CONTROLLERS: ReadonlySet<string> = new Set([
+  'admin',
+  'auth',
+  'bulk',
+  'cluster',
+  'collection',
+  'debug',
+  'document',
+  'index',
+  'memoryStorage',
+  'ms',
+  'realtime',
+  'security',
+  'server',
+]);

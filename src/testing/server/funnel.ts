@@ -2,7 +2,7 @@ import { authenticate } from './auth/authenticate';
 import { ANONYMOUS_ID } from './auth/users';
 import type { ClientConnection } from './connections';
 import type { Handler } from './context';
-import { CONTROLLERS } from './controllers';
+import { CONTROLLERS, REAL_CONTROLLERS } from './controllers';
 import { kerror, toErrorData } from './errors';
 import type { Outcome } from './frames';
 import type { Kernel } from './kernel';
@@ -17,12 +17,13 @@ export interface Execution {
 /** What anonymous may still call with `anonymousRights: 'restricted'`. */
 const RESTRICTED_ANONYMOUS = new Set(['auth:login', 'auth:checkToken', 'auth:getCurrentUser']);
 
+/** The action's handler; an action it lacks is unknown, and so is any action of a controller a real server lacks. */
 function handlerFor(controller: string, action: string): Handler {
   const actions = Object.hasOwn(CONTROLLERS, controller) ? CONTROLLERS[controller] : undefined;
-  if (actions === undefined) {
+  if (actions === undefined && !REAL_CONTROLLERS.has(controller)) {
     throw kerror('api.process.controller_not_found', controller);
   }
-  const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
+  const handler = actions !== undefined && Object.hasOwn(actions, action) ? actions[action] : undefined;
   if (handler === undefined) {
     throw kerror('api.process.action_not_found', controller, action);
   }
@@ -38,10 +39,11 @@ export function execute(kernel: Kernel, request: KuzzleRequest, connection: Clie
   const cookies: string[] = [];
   try {
     const { controller, action } = request;
-    if (controller === null) {
+    // An empty name is missing too, as on the real server.
+    if (controller === null || controller === '') {
       throw kerror('api.assert.missing_argument', 'controller');
     }
-    if (action === null) {
+    if (action === null || action === '') {
       throw kerror('api.assert.missing_argument', 'action');
     }
     const token = authenticate(request, kernel.tokens);
