@@ -1,15 +1,14 @@
 /**
  * Side-by-side benchmarks of kuzzle-rx and the official kuzzle-sdk, in one run, on the same server:
- * request throughput, memory per subscription, and the browser bundle size. Uses KUZZLE_URL when set, else an
- * embedded server. Prints one table per measure.
+ * request throughput, memory per subscription, and the browser bundle sizes (bench/bundle.ts, of the published build:
+ * `npm run bench` builds it first). Uses KUZZLE_URL when set, else an embedded server. Prints one table per measure.
  */
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
 import sdk from 'kuzzle-sdk';
 import { count, filter, firstValueFrom, lastValueFrom, mergeMap, range, take, toArray } from 'rxjs';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Kuzzle, WebSocketProtocol } from '../src/index';
+import { bundleRows } from './bundle';
 
 // kuzzle-sdk is CommonJS: its named exports are read from the default one.
 const { Kuzzle: SdkKuzzle, WebSocket: SdkWebSocket } = sdk;
@@ -90,23 +89,6 @@ async function subscriptionsSdk(host: string, port: number): Promise<number> {
   return perSubscription;
 }
 
-async function bundleSize(entry: string, external: string[] = []): Promise<{ min: number; gzip: number }> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    write: false,
-    external: ['ws', ...external],
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { min: code.length, gzip: gzipSync(code).length };
-}
-
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-
 /** Starts bench/server.ts in a child process; resolves with its URL and a function that stops it. */
 async function embeddedServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname], {
@@ -152,13 +134,7 @@ async function main(): Promise<void> {
   const sdkSub = await subscriptionsSdk(host, port);
   rows.push({ measure: `heap per subscription (${SUBSCRIPTIONS} rooms)`, rx: `${(rxSub / 1024).toFixed(2)} KB`, sdk: `${(sdkSub / 1024).toFixed(2)} KB` });
 
-  const rxBundle = await bundleSize(`export { Kuzzle, WebSocketProtocol } from './src/index';`);
-  const sdkBundle = await bundleSize(`export { Kuzzle, WebSocket } from 'kuzzle-sdk';`);
-  rows.push({ measure: 'browser bundle, minified (Kuzzle + WebSocket protocol, rxjs included)', rx: kb(rxBundle.min), sdk: kb(sdkBundle.min) });
-  rows.push({ measure: 'browser bundle, gzip', rx: kb(rxBundle.gzip), sdk: kb(sdkBundle.gzip) });
-  // An Angular or reactive app ships rxjs already: what the client adds on top of it.
-  const rxOnTop = await bundleSize(`export { Kuzzle, WebSocketProtocol } from './src/index';`, ['rxjs', 'rxjs/*']);
-  rows.push({ measure: 'browser bundle, gzip, in an app that already ships rxjs', rx: kb(rxOnTop.gzip), sdk: kb(sdkBundle.gzip) });
+  rows.push(...(await bundleRows()));
 
   console.table(rows.map((row) => ({ measure: row.measure, 'kuzzle-rx': row.rx, 'kuzzle-sdk 7': row.sdk })));
   await embedded?.stop();
