@@ -1,12 +1,14 @@
 import { defer, map, type Observable } from 'rxjs';
 import type { KuzzleClient } from '../client/KuzzleClient';
+import { ArgumentCheck } from '../controllers/arguments';
 import { BaseController, type CallOptions } from '../controllers/BaseController';
-import { InvalidRequestError } from '../errors/ClientErrors';
 import { validateOptions } from '../options/validate';
+import type { DocumentValidationResult } from '../controllers/document/types';
 import type { Notification } from './notifications';
 import { subscribeOptionsSchema, type SubscribeOptions } from './options';
+import type { JoinOptions, JoinResult, PublishOptions, RoomList } from './types';
 
-/** Realtime: subscriptions as Observables, publish, count. */
+/** Realtime: subscriptions as Observables of notifications, publications, and the rooms of the server. */
 export class RealtimeController extends BaseController {
   constructor(private readonly client: KuzzleClient) {
     super(client, 'realtime');
@@ -25,13 +27,10 @@ export class RealtimeController extends BaseController {
     options: SubscribeOptions = {},
   ): Observable<Notification<S>> {
     return defer(() => {
-      if (typeof index !== 'string' || index === '') throw new InvalidRequestError('realtime.subscribe: index must be a non-empty string', { index });
-      if (typeof collection !== 'string' || collection === '') {
-        throw new InvalidRequestError('realtime.subscribe: collection must be a non-empty string', { collection });
-      }
-      if (typeof filters !== 'object' || filters === null || Array.isArray(filters)) {
-        throw new InvalidRequestError('realtime.subscribe: filters must be an object', { filters });
-      }
+      const check = new ArgumentCheck(`${this.name}.subscribe`);
+      check.string('index', index);
+      check.string('collection', collection);
+      check.object('filters', filters);
       const valid = validateOptions(subscribeOptionsSchema, options, 'SubscribeOptions');
       // The server does not check `_source` against S: the type is the caller's statement about the collection.
       return this.client.rooms.observe(
@@ -41,17 +40,45 @@ export class RealtimeController extends BaseController {
     });
   }
 
-  /** Sends a message to the subscribers of matching rooms (stored nowhere). */
-  publish(index: string, collection: string, message: Record<string, unknown>, options?: CallOptions): Observable<{ published: true }> {
-    return this.call<unknown>('publish', options, (check) => ({
+  /** Sends a message to the subscribers of matching rooms (it is stored nowhere); emits `true`. */
+  publish(index: string, collection: string, message: Record<string, unknown>, options?: PublishOptions): Observable<boolean> {
+    return this.call<{ published: boolean }>('publish', options, (check) => ({
       index: check.string('index', index),
       collection: check.string('collection', collection),
       body: check.object('message', message),
-    })).pipe(map(() => ({ published: true as const })));
+    })).pipe(map((result) => result.published));
   }
 
-  /** How many subscribers a room has. */
+  /** Emits how many connections subscribe to a room (whatever their scope). */
   count(roomId: string, options?: CallOptions): Observable<number> {
     return this.call<{ count: number }>('count', options, (check) => ({ body: { roomId: check.string('roomId', roomId) } })).pipe(map((result) => result.count));
+  }
+
+  /** Emits the rooms this user may see, with how many subscribers each has: `{ [index]: { [collection]: { [roomId]: count } } }`. */
+  list(options?: CallOptions): Observable<RoomList> {
+    return this.call('list', options);
+  }
+
+  /** Emits whether a document or message would pass the collection's validation specifications (`{ valid, errorMessages }`). */
+  validate(index: string, collection: string, content: Record<string, unknown>, options?: CallOptions): Observable<DocumentValidationResult> {
+    return this.call('validate', options, (check) => ({
+      index: check.string('index', index),
+      collection: check.string('collection', collection),
+      body: check.object('content', content),
+    }));
+  }
+
+  /**
+   * Joins, by its id, a room that exists on the server (someone subscribed to it); emits `{ roomId, channel }`, or errors
+   * with `core.realtime.room_not_found`. What this gives is a server-side membership only, outside the subscriptions
+   * this client manages: the client does not route its channel (its notifications are reported on `events$` as
+   * `discarded`, reason `unknown-room`, unless a `subscribe()` of this client has the same channel), does not restore
+   * it after a reconnection, and never unsubscribes it. It lasts as long as the connection, or until the last
+   * `subscribe()` of this client to the same room ends (`realtime:unsubscribe` removes every channel of a roomId).
+   * Nothing it does can end or reroute a `subscribe()`: this method sends no unsubscription and registers no channel.
+   * To receive a room's notifications, `subscribe()` with its filters: the same filters make the same roomId.
+   */
+  join(roomId: string, options?: JoinOptions): Observable<JoinResult> {
+    return this.call('join', options, (check) => ({ body: { roomId: check.string('roomId', roomId) } }));
   }
 }

@@ -1,63 +1,87 @@
 import { map, type Observable } from 'rxjs';
 import type { KuzzleClient } from '../../client/KuzzleClient';
-import { BaseController, type CallOptions } from '../BaseController';
+import type { JsonObject } from '../arguments';
+import type { CallOptions } from '../BaseController';
+import { toUser } from '../security/mappers';
+import type { UserContent } from '../security/types';
+import type { TokenDuration, LogoutOptions, RefreshTokenOptions } from './options';
+import { SelfActions } from './SelfActions';
+import type { CheckTokenResult, CurrentUser, LoginResult } from './types';
 
-/** What `auth.login()` and `auth.refreshToken()` emit. In cookie mode `jwt` is absent: the cookie carries it. */
-export interface LoginResult {
-  readonly _id: string;
-  readonly jwt?: string;
-  readonly expiresAt: number;
-  readonly ttl: number;
-}
+export type { CheckTokenResult, CurrentUser, LoginResult } from './types';
 
-/** What `auth.checkToken()` emits. */
-export interface CheckTokenResult {
-  readonly valid: boolean;
-  readonly state?: string;
-  readonly expiresAt?: number;
-  readonly kuid?: string;
-}
-
-/** What `auth.getCurrentUser()` emits. */
-export interface CurrentUser {
-  readonly _id: string;
-  readonly _source: Record<string, unknown>;
-  readonly strategies: readonly string[];
-}
-
-/** The auth controller. The client keeps the session (token or cookie) up to date on its own. */
-export class AuthController extends BaseController {
+/**
+ * The auth controller. The client keeps the session up to date on its own: in token mode it keeps the token of
+ * `login` and `refreshToken` and attaches it to every request, and forgets it on `logout`; in cookie mode (`cookieAuth`)
+ * `login`, `logout` and `refreshToken` go over HTTP, where the server sets the cookie, and the socket reopens with it.
+ *
+ * Every method is queuable and bounded by the client's `requestTimeout` like any other call (kuzzle-sdk makes login,
+ * logout and checkToken unqueuable and login and logout endless): pass `{ queuable: false }` or `{ timeout: 0 }` to
+ * get that behaviour.
+ */
+export class AuthController extends SelfActions {
   constructor(private readonly client: KuzzleClient) {
     super(client, 'auth');
   }
 
-  /** Logs in; from then on every request is authenticated. `expiresIn`: '1h', '30s', or milliseconds. */
-  login(strategy: string, credentials: Record<string, unknown>, expiresIn?: string | number, options?: CallOptions): Observable<LoginResult> {
+  /**
+   * Logs in with a strategy (`local`: `{ username, password }`); from then on every request is authenticated. Emits
+   * `{ _id, jwt, expiresAt, ttl }` (no `jwt` in cookie mode). `expiresIn`: `'1h'`, `'30s'`, or milliseconds.
+   */
+  login(strategy: string, credentials: JsonObject, expiresIn?: TokenDuration, options?: CallOptions): Observable<LoginResult> {
     return this.call<LoginResult>('login', options, (check) => ({
       strategy: check.string('strategy', strategy),
       body: check.object('credentials', credentials),
-      expiresIn,
+      expiresIn: check.optional(expiresIn, (value) => check.scalar('expiresIn', value)),
     }));
   }
 
-  /** Logs out: the server revokes the token (and clears the cookie in cookie mode). Emits once done. */
-  logout(options?: CallOptions): Observable<void> {
+  /** Logs out: the server revokes the token (and clears the cookie in cookie mode). Emits `undefined` once done. */
+  logout(options?: LogoutOptions): Observable<void> {
     return this.call<unknown>('logout', options).pipe(map(() => undefined));
   }
 
-  /** Checks a token (default: the session's own; in cookie mode, the cookie's). */
+  /**
+   * Emits whether a token is valid, and whose it is. Without `token`: the session's own, that is the token in token
+   * mode (none when logged out: the server then answers for the anonymous user, `kuid: '-1'`), and in cookie mode the
+   * cookie the socket was opened with (checked by the server, which never shows it).
+   */
   checkToken(token?: string, options?: CallOptions): Observable<CheckTokenResult> {
-    const jwt = token ?? this.client.jwt;
-    return this.call<CheckTokenResult>('checkToken', options, () => ({ body: jwt === null ? {} : { token: jwt } }));
+    return this.call<CheckTokenResult>('checkToken', options, (check) => {
+      const given = check.optionalString('token', token);
+      if (given !== undefined) return { body: { token: given } };
+      // Without the flag the server checks the body's token, and with none answers for the anonymous user.
+      if (this.client.options.cookieAuth) return { cookieAuth: true, body: {} };
+      const jwt = this.client.jwt;
+      return { body: jwt === null ? {} : { token: jwt } };
+    });
   }
 
-  /** The user of the session (the anonymous user, `_id: '-1'`, when not logged in). */
-  getCurrentUser(options?: CallOptions): Observable<CurrentUser> {
-    return this.call<CurrentUser>('getCurrentUser', options);
+  /**
+   * Emits the session's user: `{ _id, _source, profileIds, strategies }` (the anonymous user, `_id: '-1'`, when not
+   * logged in). `C` types its content.
+   */
+  getCurrentUser<C extends UserContent = UserContent>(options?: CallOptions): Observable<CurrentUser<C>> {
+    return this.call<{ _id: string; _source?: JsonObject; strategies?: readonly string[] }>('getCurrentUser', options).pipe(
+      map((result) => Object.freeze({ ...toUser<C>(result), strategies: result.strategies ?? [] })),
+    );
   }
 
-  /** Renews the session's token (and cookie), extending it past the old one's expiry. */
-  refreshToken(expiresIn?: string | number, options?: CallOptions): Observable<LoginResult> {
-    return this.call<LoginResult>('refreshToken', options, () => ({ expiresIn }));
+  /**
+   * Renews the session's token (and cookie) before it expires; the old one stays valid for the server's grace period
+   * (1 s). Emits `{ _id, jwt, expiresAt, ttl }` (no `jwt` in cookie mode). `refreshToken('1h')` is short for
+   * `refreshToken({ expiresIn: '1h' })`.
+   */
+  refreshToken(options?: RefreshTokenOptions): Observable<LoginResult>;
+  refreshToken(expiresIn: TokenDuration, options?: RefreshTokenOptions): Observable<LoginResult>;
+  refreshToken(first?: RefreshTokenOptions | TokenDuration, second?: RefreshTokenOptions): Observable<LoginResult> {
+    const shorthand = typeof first === 'string' || typeof first === 'number';
+    const options = shorthand ? { ...second, expiresIn: first } : first;
+    return this.call<LoginResult>('refreshToken', options, (check) => {
+      if (!shorthand) check.optionalObject('options', first);
+      check.optional(options?.expiresIn, (value) => check.scalar('expiresIn', value));
+      check.optionalString('strategy', options?.strategy);
+      return {};
+    });
   }
 }

@@ -1,0 +1,25 @@
+import type { CallOptions } from '../controllers/BaseController';
+import type { Scope } from './options';
+
+/** Options of `realtime.publish()`. */
+export interface PublishOptions extends CallOptions {
+  /** An id for the message, given to subscribers as the notification's `result._id`. @default undefined */
+  readonly _id?: string;
+}
+
+/** Options of `realtime.join()`. */
+export interface JoinOptions extends CallOptions {
+  /** Document notifications to receive. @default 'all' */
+  readonly scope?: Scope;
+  /** User notifications to receive (users entering or leaving the room). @default 'none' */
+  readonly users?: Scope;
+}
+
+/** What `realtime.join()` emits: the room, and the channel its notifications are sent to. */
+export interface JoinResult {
+  readonly roomId: string;
+  readonly channel: string;
+}
+
+/** What `realtime.list()` emits: how many subscribers each room has, by index, collection and roomId. */
+export type RoomList = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
