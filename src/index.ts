@@ -1,5 +1,5 @@
 export { Kuzzle } from './client/Kuzzle';
-export type { KuzzleOptions } from './client/options';
+export type { KuzzleOptions, ResolvedKuzzleOptions } from './client/options';
 export { DEFAULT_KUZZLE_OPTIONS } from './client/options';
 export type { ConnectionState, KuzzleEvent, KuzzleEventType, RoomInfo } from './client/events';
 export type { DiscardReason } from './client/frames';
@@ -7,7 +7,8 @@ export type { KuzzleRequest, KuzzleResponse, RequestOptions, Volatile } from './
 export { isReadOnly } from './client/request';
 
 export { WebSocketProtocol } from './protocol/WebSocketProtocol';
-export type { WebSocketProtocolOptions, WebSocketCtor } from './protocol/options';
+export type { WebSocketProtocolOptions, WebSocketCtor, ResolvedProtocolOptions } from './protocol/options';
+export type { LinkEvent } from './protocol/linkEvents';
 export { DEFAULT_PROTOCOL_OPTIONS } from './protocol/options';
 export { backoffDelay } from './protocol/backoff';
 export type { BackoffPolicy } from './protocol/backoff';
@@ -71,3 +72,5 @@ export type { HealthStatus, HealthService, HealthCheckResult, ServerMetrics, Sta
 export type { HealthCheckOptions, OpenApiOptions } from './controllers/server/options';
 export type { ClusterNode, ClusterActivity, ClusterStatus } from './controllers/cluster/types';
 export type { PublishOptions, JoinOptions, JoinResult, RoomList } from './realtime/types';
+export type { BitOperation } from './controllers/ms/types';
+export type { Strings } from './controllers/ms/MemoryStorageController';

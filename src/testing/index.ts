@@ -3,6 +3,6 @@
  */
 export { EmbeddedKuzzleServer } from './server/EmbeddedKuzzleServer';
 export { DEFAULT_EMBEDDED_SERVER_OPTIONS } from './server/options';
-export type { AnonymousRights, EmbeddedServerOptions } from './server/options';
+export type { AnonymousRights, EmbeddedServerOptions, ResolvedServerOptions } from './server/options';
 export type { EmbeddedUser } from './server/auth/users';
 export type { ConnectionEvent, FrameEvent } from './server/events';

@@ -52,7 +52,8 @@ import type {
   MsValue,
 } from './types';
 
-type Strings = readonly string[];
+/** A list of keys, members or fields. */
+export type Strings = readonly string[];
 type Scan = readonly [string, Strings];
 
 /** The range commands ask for the scores along with the members: the methods emit `{ member, score }` pairs. */

@@ -9,7 +9,8 @@ export type MsLimit = readonly [offset: number, count: number];
 /** A distance unit of the geo commands: meters, kilometers, miles, feet. */
 export type MsGeoUnit = 'm' | 'km' | 'mi' | 'ft';
 
-type BitOperation = 'AND' | 'OR' | 'XOR' | 'NOT';
+/** A Redis `BITOP` operation, upper case. */
+export type BitOperation = 'AND' | 'OR' | 'XOR' | 'NOT';
 
 /** The bitwise operation of `bitop`, in either case. */
 export type MsBitOperation = BitOperation | Lowercase<BitOperation>;
