@@ -1,5 +1,6 @@
 import { Kuzzle as SdkKuzzle } from 'kuzzle-sdk';
 import type { Kuzzle } from '../../src/client/Kuzzle';
+import type { FetchLike } from '../../src/http/fetch';
 import type { CatalogueRow, ResultFor } from './catalogue/row';
 import { clientHarness, observe } from './clientHarness';
 import { FakeWebSocket } from './FakeWebSocket';
@@ -83,9 +84,17 @@ export async function runSdk(row: CatalogueRow): Promise<CallRecord> {
 
 /** Runs a row on kuzzle-rx, on a fake socket whose server answers every request with the row's result. */
 export function runRx(row: CatalogueRow, build: (kuzzle: Kuzzle) => unknown = (kuzzle) => kuzzle): CallRecord {
-  const { kuzzle, connect } = clientHarness();
-  const socket = connect();
   const answer = resultFor(row);
+  // Actions sent over HTTP are recorded as `{ http: 'GET /path?query' }` and answered with the row's result.
+  const httpCalls: Array<Record<string, unknown>> = [];
+  const fetch: FetchLike = (url, init) => {
+    const { pathname, search } = new URL(url);
+    httpCalls.push({ http: `${init.method} ${pathname}${search}` });
+    const body = answer({ http: url });
+    return Promise.resolve({ status: 200, headers: { get: () => null }, text: () => Promise.resolve(typeof body === 'string' ? body : JSON.stringify(body)) });
+  };
+  const { kuzzle, connect } = clientHarness({ kuzzle: { fetch } });
+  const socket = connect();
   FakeWebSocket.onSend = (s, text) => {
     const frame = JSON.parse(text) as Record<string, unknown>;
     if (typeof frame['controller'] === 'string') s.respond(frame, answer(frame));
@@ -93,7 +102,12 @@ export function runRx(row: CatalogueRow, build: (kuzzle: Kuzzle) => unknown = (k
   const call = method(build(kuzzle), row.controller, row.method)(...clone(row.args));
   if (typeof (call as { subscribe?: unknown }).subscribe !== 'function') throw new Error(`${row.controller}.${row.method} did not return an Observable`);
   const observed = observe(call as Parameters<typeof observe>[0]);
-  const record = { frames: socket.requests.map((f) => comparable(f)), values: observed.values, error: observed.error, completed: observed.completed };
+  const record = {
+    frames: [...socket.requests.map((f) => comparable(f)), ...httpCalls],
+    values: observed.values,
+    error: observed.error,
+    completed: observed.completed,
+  };
   observed.unsubscribe();
   kuzzle.disconnect();
   return record;

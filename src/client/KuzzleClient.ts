@@ -15,6 +15,7 @@ import type { CallOptions } from '../controllers/BaseController';
 import type { KuzzleRequest, KuzzleResponse, RequestOptions } from './request';
 import { RequestChannel } from './RequestChannel';
 import { requestFrame, type SendableRequest } from './requestFrame';
+import { isHttpOnlyAction } from '../http/routes';
 import { isCookieAction, split } from './router';
 
 /**
@@ -150,8 +151,8 @@ export class KuzzleClient {
       });
       const routed$ = of(frame).pipe(
         split(
-          (f: SendableRequest) => this.options.cookieAuth && isCookieAction(f),
-          (f) => this.renewOverHttp(f),
+          (f: SendableRequest) => isHttpOnlyAction(f) || (this.options.cookieAuth && isCookieAction(f)),
+          (f) => (isHttpOnlyAction(f) ? this.http.request(this.session.attachToken(f) as SendableRequest) : this.renewOverHttp(f)),
           (f) => this.channel.exchange(f, client, bypassQueue),
         ),
         mergeMap((response) => this.settle(frame, response)),

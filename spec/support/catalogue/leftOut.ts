@@ -25,9 +25,6 @@ export const LEFT_OUT_ACTIONS: Readonly<Record<`${string}:${string}`, string>> =
   'document:export':
     'HTTP only: over WebSocket the server refuses it (api.assert.unsupported_protocol), and it answers a stream of ' +
     'documents, not one JSON response; fetch GET /:index/:collection/_export',
-  'server:openapi':
-    'over WebSocket the server answers the bare OpenAPI document, without requestId, so no response can be matched ' +
-    'to its request; fetch GET /_openapi over HTTP',
   'admin:dump': ADMIN_REASON,
   'admin:loadFixtures': ADMIN_REASON,
   'admin:loadMappings': ADMIN_REASON,
@@ -64,6 +61,15 @@ export function splitAction(action: string): [string, string] {
   return [action.slice(0, at), action.slice(at + 1)];
 }
 
+/** The actions the client sends over HTTP whatever the mode, by the path of their route. */
+const HTTP_ROUTES: Readonly<Record<string, string>> = { '/_openapi': 'server:openapi' };
+
+/** The action of an HTTP call recorded as `GET /path?query`. */
+function httpAction(call: string): string {
+  const path = call.split(' ')[1]?.split('?')[0] ?? '';
+  return HTTP_ROUTES[path] ?? `http:${call}`;
+}
+
 /** What the catalogue's rows send: each `controller:action` seen in a frame, and the rows that could not run. */
 export interface SentByRows {
   readonly actions: ReadonlySet<string>;
@@ -77,7 +83,7 @@ export function actionsSentByRows(rows: readonly CatalogueRow[] = Object.values(
   for (const row of rows) {
     FakeWebSocket.reset();
     try {
-      for (const frame of runRx(row).frames) actions.add(`${String(frame['controller'])}:${String(frame['action'])}`);
+      for (const frame of runRx(row).frames) actions.add(typeof frame['http'] === 'string' ? httpAction(frame['http']) : `${String(frame['controller'])}:${String(frame['action'])}`);
     } catch (error: unknown) {
       failures.push(`${row.controller}.${row.method}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -38,7 +38,8 @@ export const serverRows: readonly CatalogueRow[] = [
   },
   { controller: 'server', method: 'metrics', args: [], sdk: false, result: metrics, frames: [{ controller: 'server', action: 'metrics' }], emits: metrics },
   { controller: 'server', method: 'publicApi', args: [], sdk: false, result: routes, frames: [{ controller: 'server', action: 'publicApi' }], emits: routes },
-  // Over HTTP (see ServerController.openapi): nothing goes on the WebSocket. Its HTTP call is specified in
-  // spec/unit/controllers/server.spec.ts; `open` because no fetch is given to answer it here.
-  { controller: 'server', method: 'openapi', args: [{ format: 'yaml' }], sdk: false, open: true, result: null, frames: [] },
+  // Over HTTP (see ServerController.openapi): nothing goes on the WebSocket. `open`: the HTTP answer arrives after the
+  // synchronous run of the row; spec/unit/controllers/server.spec.ts checks what it emits.
+  { controller: 'server', method: 'openapi', args: [], sdk: false, open: true, result: { swagger: '2.0' }, frames: [{ http: 'GET /_openapi?format=json&scope=kuzzle' }] },
+  { controller: 'server', method: 'openapi', args: [{ format: 'yaml', scope: 'app' }], sdk: false, open: true, result: 'openapi: 3.1.0', frames: [{ http: 'GET /_openapi?format=yaml&scope=app' }] },
 ];

@@ -1,8 +1,6 @@
 import { defer, map, type Observable } from 'rxjs';
-import type { KuzzleClient } from '../../client/KuzzleClient';
 import { ArgumentCheck, type JsonObject } from '../arguments';
-import { BaseController, type CallOptions } from '../BaseController';
-import { openApiOverHttp } from './openapi';
+import { BaseController, type CallOptions, type QuerySender } from '../BaseController';
 import type { HealthCheckOptions, OpenApiOptions } from './options';
 import type { HealthCheckResult, PublicApi, ServerCapabilities, ServerInfo, ServerMetrics, StatsFrame, StatsResult } from './types';
 
@@ -11,7 +9,7 @@ export type StatsTime = number | string;
 
 /** The server controller: the node's clock, configuration, health, load, statistics and API. */
 export class ServerController extends BaseController {
-  constructor(private readonly client: KuzzleClient) {
+  constructor(client: QuerySender) {
     super(client, 'server');
   }
 
@@ -82,7 +80,7 @@ export class ServerController extends BaseController {
   /**
    * Emits the API's OpenAPI definition: an object, or YAML text with `format: 'yaml'`. Sent over HTTP (with the
    * session's token, or the browser's cookie), as the server answers this action over a WebSocket with a bare
-   * document no client can match to its request; in Node in cookie mode it is sent as the anonymous user.
+   * document no client can match to its request.
    */
   openapi(options: OpenApiOptions & { readonly format: 'yaml' }): Observable<string>;
   openapi(options?: OpenApiOptions & { readonly format?: 'json' }): Observable<JsonObject>;
@@ -92,7 +90,7 @@ export class ServerController extends BaseController {
       const { format = 'json', scope = 'kuzzle', ...rest } = check.optionalObject('options', options) ?? {};
       if (format !== 'json' && format !== 'yaml') check.fail('format', "'json' or 'yaml'", format);
       if (scope !== 'kuzzle' && scope !== 'app') check.fail('scope', "'kuzzle' or 'app'", scope);
-      return openApiOverHttp(this.client, { format, scope }, rest) as Observable<JsonObject | string>;
+      return this.call<JsonObject | string>('openapi', rest, () => ({ format, scope }));
     });
   }
 }
