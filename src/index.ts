@@ -74,3 +74,8 @@ export type { ClusterNode, ClusterActivity, ClusterStatus } from './controllers/
 export type { PublishOptions, JoinOptions, JoinResult, RoomList } from './realtime/types';
 export type { BitOperation } from './controllers/ms/types';
 export type { Strings } from './controllers/ms/MemoryStorageController';
+export type { SubscriptionStatus, SubscriptionEvent } from './realtime/status';
+export type { LiveStatus, LiveResult, WatchedDocuments } from './live/types';
+export type { WatchOptions, LiveSort } from './live/query/options';
+export type { WatchDocumentsOptions } from './live/documents/watchDocuments';
+export type { KoncordeFilter } from './live/filters/index';

@@ -1,10 +1,12 @@
-import { defer, map, type Observable } from 'rxjs';
+import { defer, map, type Observable, throwError } from 'rxjs';
+import { InvalidRequestError } from '../errors/ClientErrors';
 import type { KuzzleClient } from '../client/KuzzleClient';
 import { ArgumentCheck } from '../controllers/arguments';
 import { BaseController, type CallOptions } from '../controllers/BaseController';
 import { validateOptions } from '../options/validate';
 import type { DocumentValidationResult } from '../controllers/document/types';
 import type { Notification } from './notifications';
+import type { SubscriptionEvent } from './status';
 import { subscribeOptionsSchema, type SubscribeOptions } from './options';
 import type { JoinOptions, JoinResult, PublishOptions, RoomList } from './types';
 
@@ -38,6 +40,22 @@ export class RealtimeController extends BaseController {
         valid.subscribeToSelf ?? true,
       ) as Observable<Notification<S>>;
     });
+  }
+
+  /**
+   * The subscription of `subscribe()`, with its status changes in the same stream, in order: `{ type: 'status',
+   * state: 'pending' }` first (unless the room is already live), `live` (with `roomId` and `channel`) once the server
+   * acknowledged it, `restoring` when the link is lost, `live` with `restored: true` once restored; then every
+   * notification as `subscribe()` emits it. "Once live, fetch the snapshot" is a `filter` on this one stream, with
+   * no race. Ends with the same typed errors as `subscribe()`.
+   */
+  subscribeWithStatus<S extends Record<string, unknown> = Record<string, unknown>>(
+    index: string,
+    collection: string,
+    filters: Record<string, unknown> = {},
+    options: SubscribeOptions = {},
+  ): Observable<SubscriptionEvent<S>> {
+    return throwError(() => new InvalidRequestError('realtime.subscribeWithStatus: not implemented yet', { index, collection, filters, options }));
   }
 
   /** Sends a message to the subscribers of matching rooms (it is stored nowhere); emits `true`. */
