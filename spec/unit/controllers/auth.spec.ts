@@ -1,14 +1,12 @@
-import type { Observable } from 'rxjs';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
+import { clientHarness, observe } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());
 
-type Call = (kuzzle: Kuzzle) => Observable<unknown>;
 
 /** Bad calls, their error message. Arguments typed wrong on purpose go through `never`. */
-const BAD_CALLS: ReadonlyArray<readonly [string, Call, string]> = [
+const BAD_CALLS: readonly BadCall[] = [
   ['an empty strategy', (k) => k.auth.login('', { username: 'a' }), 'auth.login: strategy must be a non-empty string, got an empty string'],
   ['credentials that are null', (k) => k.auth.login('local', null as never), 'auth.login: credentials must be an object, got null'],
   ['an expiry that is an object', (k) => k.auth.login('local', {}, {} as never), 'auth.login: expiresIn must be a string or a number, got an object'],
@@ -32,15 +30,7 @@ const BAD_CALLS: ReadonlyArray<readonly [string, Call, string]> = [
 ];
 
 describe('auth controller', () => {
-  describe.each(BAD_CALLS)('refuses %s', (_, call, message) => {
-    it('with an InvalidRequestError, before anything is sent', () => {
-      const { kuzzle, connect } = clientHarness();
-      const socket = connect();
-      const observed = observe(call(kuzzle));
-      expect(nameAndMessage(observed.error)).toEqual({ name: 'InvalidRequestError', message: `Invalid request: ${message}` });
-      expect(socket.requests).toEqual([]);
-    });
-  });
+  itRefuses(BAD_CALLS);
 
   it('checks the session token after a login, and the anonymous session after a logout', () => {
     const { kuzzle, connect } = clientHarness();

@@ -1,16 +1,13 @@
-import type { Observable } from 'rxjs';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());
 
-type Call = (kuzzle: Kuzzle) => Observable<unknown>;
 
 const bad = null as never;
 
 /** Bad calls, and the reason each is refused with. */
-const refusals: ReadonlyArray<readonly [string, Call, string]> = [
+const refusals: readonly BadCall[] = [
   ['deleteByQuery without an index', (k) => k.bulk.deleteByQuery(bad, 'c'), 'bulk.deleteByQuery: index must be a non-empty string, got null'],
   ['deleteByQuery with an array as query', (k) => k.bulk.deleteByQuery('i', 'c', [] as never), 'bulk.deleteByQuery: query must be an object, got an array'],
   ['import with an object as bulkData', (k) => k.bulk.import('i', 'c', {} as never), 'bulk.import: bulkData must be an array, got an object'],
@@ -24,11 +21,5 @@ const refusals: ReadonlyArray<readonly [string, Call, string]> = [
 ];
 
 describe('bulk controller', () => {
-  it.each(refusals)('refuses %s, sending nothing', (_, call, reason) => {
-    const { kuzzle, connect } = clientHarness();
-    const socket = connect();
-    const result = observe(call(kuzzle));
-    expect(nameAndMessage(result.error)).toEqual({ name: 'InvalidRequestError', message: `Invalid request: ${reason}` });
-    expect(socket.requests).toEqual([]);
-  });
+  itRefuses(refusals);
 });

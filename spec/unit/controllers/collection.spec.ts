@@ -1,16 +1,13 @@
-import type { Observable } from 'rxjs';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());
 
-type Call = (kuzzle: Kuzzle) => Observable<unknown>;
 
 const bad = null as never;
 
 /** Bad calls, and the reason each is refused with. */
-const refusals: ReadonlyArray<readonly [string, Call, string]> = [
+const refusals: readonly BadCall[] = [
   ['create without an index', (k) => k.collection.create(bad, 'c'), 'collection.create: index must be a non-empty string, got null'],
   ['create with an array as definition', (k) => k.collection.create('i', 'c', [] as never), 'collection.create: definition must be an object, got an array'],
   ['delete with an empty collection', (k) => k.collection.delete('i', ''), 'collection.delete: collection must be a non-empty string, got an empty string'],
@@ -30,11 +27,5 @@ const refusals: ReadonlyArray<readonly [string, Call, string]> = [
 ];
 
 describe('collection controller', () => {
-  it.each(refusals)('refuses %s, sending nothing', (_, call, reason) => {
-    const { kuzzle, connect } = clientHarness();
-    const socket = connect();
-    const result = observe(call(kuzzle));
-    expect(nameAndMessage(result.error)).toEqual({ name: 'InvalidRequestError', message: `Invalid request: ${reason}` });
-    expect(socket.requests).toEqual([]);
-  });
+  itRefuses(refusals);
 });

@@ -1,13 +1,12 @@
-import type { Observable } from 'rxjs';
 import type { Kuzzle } from '../../../src/client/Kuzzle';
 import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());
 
-type Call = (kuzzle: Kuzzle) => Observable<unknown>;
 
-const BAD_CALLS: ReadonlyArray<readonly [string, Call, string]> = [
+const BAD_CALLS: readonly BadCall[] = [
   ['an empty method', (k) => k.debug.post(''), 'debug.post: method must be a non-empty string, got an empty string'],
   ['params that are an array', (k) => k.debug.post('Runtime.evaluate', [] as never), 'debug.post: params must be an object, got an array'],
   ['params that are null', (k) => k.debug.post('Runtime.evaluate', null as never), 'debug.post: params must be an object, got null'],
@@ -16,15 +15,7 @@ const BAD_CALLS: ReadonlyArray<readonly [string, Call, string]> = [
 ];
 
 describe('debug controller', () => {
-  describe.each(BAD_CALLS)('refuses %s', (_, call, message) => {
-    it('with an InvalidRequestError, before anything is sent', () => {
-      const { kuzzle, connect } = clientHarness();
-      const socket = connect();
-      const observed = observe(call(kuzzle));
-      expect(nameAndMessage(observed.error)).toEqual({ name: 'InvalidRequestError', message: `Invalid request: ${message}` });
-      expect(socket.requests).toEqual([]);
-    });
-  });
+  itRefuses(BAD_CALLS);
 
   it.each([
     ['enable', (k: Kuzzle) => k.debug.enable()],

@@ -1,16 +1,14 @@
-import type { Observable } from 'rxjs';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
+import { clientHarness } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());
 
-type Call = (kuzzle: Kuzzle) => Observable<unknown>;
 
 const bad = null as never;
 
 /** Bad calls, and the reason each is refused with. */
-const refusals: ReadonlyArray<readonly [string, Call, string]> = [
+const refusals: readonly BadCall[] = [
   ['create without an index', (k) => k.document.create(bad, 'c', {}), 'document.create: index must be a non-empty string, got null'],
   ['create with an empty collection', (k) => k.document.create('i', '', {}), 'document.create: collection must be a non-empty string, got an empty string'],
   ['create with an array as content', (k) => k.document.create('i', 'c', [] as never), 'document.create: content must be an object, got an array'],
@@ -49,13 +47,7 @@ const refusals: ReadonlyArray<readonly [string, Call, string]> = [
 ];
 
 describe('document controller', () => {
-  it.each(refusals)('refuses %s, sending nothing', (_, call, reason) => {
-    const { kuzzle, connect } = clientHarness();
-    const socket = connect();
-    const result = observe(call(kuzzle));
-    expect(nameAndMessage(result.error)).toEqual({ name: 'InvalidRequestError', message: `Invalid request: ${reason}` });
-    expect(socket.requests).toEqual([]);
-  });
+  itRefuses(refusals);
 
   it('checks nothing before subscription: a bad call built and dropped sends nothing and throws nothing', () => {
     const { kuzzle, connect } = clientHarness();

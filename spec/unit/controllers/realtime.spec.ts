@@ -1,13 +1,11 @@
-import type { Observable } from 'rxjs';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
+import { clientHarness, observe } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());
 
-type Call = (kuzzle: Kuzzle) => Observable<unknown>;
 
-const BAD_CALLS: ReadonlyArray<readonly [string, Call, string]> = [
+const BAD_CALLS: readonly BadCall[] = [
   ['an empty index to subscribe to', (k) => k.realtime.subscribe('', 'c'), 'realtime.subscribe: index must be a non-empty string, got an empty string'],
   ['filters that are null', (k) => k.realtime.subscribe('i', 'c', null as never), 'realtime.subscribe: filters must be an object, got null'],
   ['an empty index to publish to', (k) => k.realtime.publish('', 'c', {}), 'realtime.publish: index must be a non-empty string, got an empty string'],
@@ -22,15 +20,7 @@ const BAD_CALLS: ReadonlyArray<readonly [string, Call, string]> = [
 const ROOM = 'c8965e8a49359888795238ec63deabe72db95d822bd86f7876555205dea6fb5b';
 
 describe('realtime controller', () => {
-  describe.each(BAD_CALLS)('refuses %s', (_, call, message) => {
-    it('with an InvalidRequestError, before anything is sent', () => {
-      const { kuzzle, connect } = clientHarness();
-      const socket = connect();
-      const observed = observe(call(kuzzle));
-      expect(nameAndMessage(observed.error)).toEqual({ name: 'InvalidRequestError', message: `Invalid request: ${message}` });
-      expect(socket.requests).toEqual([]);
-    });
-  });
+  itRefuses(BAD_CALLS);
 
   it('emits true for a publication, as kuzzle-sdk resolves it', () => {
     const { kuzzle, connect } = clientHarness();

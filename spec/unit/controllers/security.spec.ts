@@ -1,14 +1,12 @@
-import type { Observable } from 'rxjs';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
 import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());
 
-type Call = (kuzzle: Kuzzle) => Observable<unknown>;
 
 /** Bad calls, their error message. Arguments typed wrong on purpose go through `never`. */
-const BAD_CALLS: ReadonlyArray<readonly [string, Call, string]> = [
+const BAD_CALLS: readonly BadCall[] = [
   ['an empty user id', (k) => k.security.getUser(''), 'security.getUser: id must be a non-empty string, got an empty string'],
   ['no user body', (k) => k.security.createUser('alyx', null as never), 'security.createUser: body must be an object, got null'],
   ['a user without content', (k) => k.security.createUser('alyx', {} as never), 'security.createUser: body.content must be an object, got undefined'],
@@ -67,15 +65,7 @@ const BAD_CALLS: ReadonlyArray<readonly [string, Call, string]> = [
 ];
 
 describe('security controller', () => {
-  describe.each(BAD_CALLS)('refuses %s', (_, call, message) => {
-    it('with an InvalidRequestError, before anything is sent', () => {
-      const { kuzzle, connect } = clientHarness();
-      const socket = connect();
-      const observed = observe(call(kuzzle));
-      expect(nameAndMessage(observed.error)).toEqual({ name: 'InvalidRequestError', message: `Invalid request: ${message}` });
-      expect(socket.requests).toEqual([]);
-    });
-  });
+  itRefuses(BAD_CALLS);
 
   it('emits users, profiles and roles as frozen plain values, with what the server left out filled in', () => {
     const { kuzzle, connect } = clientHarness();
