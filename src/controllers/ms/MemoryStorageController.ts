@@ -52,6 +52,31 @@ import type {
   MsValue,
 } from './types';
 
+/** The arguments of a range of a sorted set by rank (`zrange`, `zrevrange`), with the scores. */
+const byRank = (key: string, start: number, stop: number) => (c: ArgumentCheck) => ({
+  _id: c.string('key', key),
+  start: c.number('start', start),
+  stop: c.number('stop', stop),
+  options: WITHSCORES,
+});
+
+/** The arguments of a range of a sorted set in lexical order (`zrangebylex`, `zrevrangebylex`). */
+const byLex = (key: string, min: string, max: string, options: MsRangeLimitOptions | undefined) => (c: ArgumentCheck) => ({
+  _id: c.string('key', key),
+  min: c.string('min', min),
+  max: c.string('max', max),
+  limit: rangeLimit(c, options),
+});
+
+/** The arguments of a range of a sorted set by score (`zrangebyscore`, `zrevrangebyscore`), with the scores. */
+const byScore = (key: string, min: MsValue, max: MsValue, options: MsRangeLimitOptions | undefined) => (c: ArgumentCheck) => ({
+  _id: c.string('key', key),
+  min: c.scalar('min', min),
+  max: c.scalar('max', max),
+  options: WITHSCORES,
+  limit: rangeLimit(c, options),
+});
+
 /** A list of keys, members or fields. */
 export type Strings = readonly string[];
 type Scan = readonly [string, Strings];
@@ -600,33 +625,17 @@ export class MemoryStorageController extends BaseController {
 
   /** Emits the members ranked `start` to `stop` (by ascending score), with their scores. */
   zrange(key: string, start: number, stop: number, options?: CallOptions): Observable<readonly MsScoredMember[]> {
-    return this.call<Strings>('zrange', options, (c) => ({
-      _id: c.string('key', key),
-      start: c.number('start', start),
-      stop: c.number('stop', stop),
-      options: WITHSCORES,
-    })).pipe(map(scoredMembers));
+    return this.call<Strings>('zrange', options, byRank(key, start, stop)).pipe(map(scoredMembers));
   }
 
   /** Emits the members between `min` and `max` in lexical order (`'[a'`, `'(b'`, `'-'`, `'+'`). */
   zrangebylex(key: string, min: string, max: string, options?: MsRangeLimitOptions): Observable<Strings> {
-    return this.call('zrangebylex', without(options, ['limit']), (c) => ({
-      _id: c.string('key', key),
-      min: c.string('min', min),
-      max: c.string('max', max),
-      limit: rangeLimit(c, options),
-    }));
+    return this.call('zrangebylex', without(options, ['limit']), byLex(key, min, max, options));
   }
 
   /** Emits the members with a score between `min` and `max`, by ascending score, with their scores. */
   zrangebyscore(key: string, min: MsValue, max: MsValue, options?: MsRangeLimitOptions): Observable<readonly MsScoredMember[]> {
-    return this.call<Strings>('zrangebyscore', without(options, ['limit']), (c) => ({
-      _id: c.string('key', key),
-      min: c.scalar('min', min),
-      max: c.scalar('max', max),
-      options: WITHSCORES,
-      limit: rangeLimit(c, options),
-    })).pipe(map(scoredMembers));
+    return this.call<Strings>('zrangebyscore', without(options, ['limit']), byScore(key, min, max, options)).pipe(map(scoredMembers));
   }
 
   /** Emits a member's rank by ascending score, from 0 (`null` when it is not in the set). */
@@ -656,33 +665,17 @@ export class MemoryStorageController extends BaseController {
 
   /** Emits the members ranked `start` to `stop` by descending score, with their scores. */
   zrevrange(key: string, start: number, stop: number, options?: CallOptions): Observable<readonly MsScoredMember[]> {
-    return this.call<Strings>('zrevrange', options, (c) => ({
-      _id: c.string('key', key),
-      start: c.number('start', start),
-      stop: c.number('stop', stop),
-      options: WITHSCORES,
-    })).pipe(map(scoredMembers));
+    return this.call<Strings>('zrevrange', options, byRank(key, start, stop)).pipe(map(scoredMembers));
   }
 
   /** Emits the members between `min` and `max`, in reverse lexical order. */
   zrevrangebylex(key: string, min: string, max: string, options?: MsRangeLimitOptions): Observable<Strings> {
-    return this.call('zrevrangebylex', without(options, ['limit']), (c) => ({
-      _id: c.string('key', key),
-      min: c.string('min', min),
-      max: c.string('max', max),
-      limit: rangeLimit(c, options),
-    }));
+    return this.call('zrevrangebylex', without(options, ['limit']), byLex(key, min, max, options));
   }
 
   /** Emits the members with a score between `min` and `max`, by descending score, with their scores. */
   zrevrangebyscore(key: string, min: MsValue, max: MsValue, options?: MsRangeLimitOptions): Observable<readonly MsScoredMember[]> {
-    return this.call<Strings>('zrevrangebyscore', without(options, ['limit']), (c) => ({
-      _id: c.string('key', key),
-      min: c.scalar('min', min),
-      max: c.scalar('max', max),
-      options: WITHSCORES,
-      limit: rangeLimit(c, options),
-    })).pipe(map(scoredMembers));
+    return this.call<Strings>('zrevrangebyscore', without(options, ['limit']), byScore(key, min, max, options)).pipe(map(scoredMembers));
   }
 
   /** Emits a member's rank by descending score, from 0 (`null` when it is not in the set). */
