@@ -8,6 +8,8 @@ export interface LifecycleHooks {
   /** Runs on each new socket after the first, before the client reports itself connected (never errors). */
   readonly restore$: () => Observable<never>;
   readonly onMessage: (text: string) => void;
+  /** The link dropped (a new socket is tried unless the policy gives up); called before the requests in flight end. */
+  readonly onLinkLost: () => void;
   /** The link is down for good (policy gave up, or `disconnect()`). */
   readonly onOffline: (cause: Error) => void;
 }
@@ -73,6 +75,7 @@ export class ConnectionLifecycle {
         }
         if (error.origin === 'network' && error.cause instanceof Error) this.emit({ type: 'networkError', error: error.cause });
         if (this.state.value === 'connected') this.state.next('reconnecting');
+        this.hooks.onLinkLost();
         this.linkLost.next();
         break;
       }

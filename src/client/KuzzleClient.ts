@@ -74,6 +74,7 @@ export class KuzzleClient {
     this.lifecycle = new ConnectionLifecycle(protocol, emit, {
       restore$: () => concat(this.session.verify$(), defer(() => this.rooms.restore$())),
       onMessage: (text) => this.onMessage(text),
+      onLinkLost: () => this.rooms.suspend(),
       onOffline: (cause) => this.rooms.failAll((room) => new SubscriptionLostError(room.roomId, cause)),
     });
     const { state } = this.lifecycle;

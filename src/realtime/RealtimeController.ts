@@ -1,14 +1,15 @@
-import { defer, map, type Observable, throwError } from 'rxjs';
-import { InvalidRequestError } from '../errors/ClientErrors';
+import { defer, map, type Observable } from 'rxjs';
 import type { KuzzleClient } from '../client/KuzzleClient';
 import { ArgumentCheck } from '../controllers/arguments';
 import { BaseController, type CallOptions } from '../controllers/BaseController';
 import { validateOptions } from '../options/validate';
 import type { DocumentValidationResult } from '../controllers/document/types';
 import type { Notification } from './notifications';
+import { presenceOf } from './presence';
+import type { RoomSpec } from './Room';
 import type { SubscriptionEvent } from './status';
-import { subscribeOptionsSchema, type SubscribeOptions } from './options';
-import type { JoinOptions, JoinResult, PublishOptions, RoomList } from './types';
+import { presenceOptionsSchema, subscribeOptionsSchema, type PresenceOptions, type SubscribeOptions } from './options';
+import type { JoinOptions, JoinResult, Presence, PublishOptions, RoomList } from './types';
 
 /** Realtime: subscriptions as Observables of notifications, publications, and the rooms of the server. */
 export class RealtimeController extends BaseController {
@@ -29,16 +30,10 @@ export class RealtimeController extends BaseController {
     options: SubscribeOptions = {},
   ): Observable<Notification<S>> {
     return defer(() => {
-      const check = new ArgumentCheck(`${this.name}.subscribe`);
-      check.string('index', index);
-      check.string('collection', collection);
-      check.object('filters', filters);
+      checkRoom('realtime.subscribe', index, collection, filters);
       const valid = validateOptions(subscribeOptionsSchema, options, 'SubscribeOptions');
       // The server does not check `_source` against S: the type is the caller's statement about the collection.
-      return this.client.rooms.observe(
-        { index, collection, filters, scope: valid.scope ?? 'all', users: valid.users ?? 'none', volatile: valid.volatile },
-        valid.subscribeToSelf ?? true,
-      ) as Observable<Notification<S>>;
+      return this.client.rooms.observe(roomSpec(index, collection, filters, valid), valid.subscribeToSelf ?? true) as Observable<Notification<S>>;
     });
   }
 
@@ -55,7 +50,27 @@ export class RealtimeController extends BaseController {
     filters: Record<string, unknown> = {},
     options: SubscribeOptions = {},
   ): Observable<SubscriptionEvent<S>> {
-    return throwError(() => new InvalidRequestError('realtime.subscribeWithStatus: not implemented yet', { index, collection, filters, options }));
+    return defer(() => {
+      checkRoom('realtime.subscribeWithStatus', index, collection, filters);
+      const valid = validateOptions(subscribeOptionsSchema, options, 'SubscribeOptions');
+      const events$ = this.client.rooms.observeWithStatus(roomSpec(index, collection, filters, valid), valid.subscribeToSelf ?? true);
+      return events$ as Observable<SubscriptionEvent<S>>;
+    });
+  }
+
+  /**
+   * Who is in a room: emits `{ count }` (connections in the room, this one included) once the subscription is live and
+   * after each restoration (fetched with `realtime:count`: joins and leaves while the link was down were not
+   * notified), and `{ count, event: { user: 'in' | 'out', volatile } }` at each join and leave. Subscribes with
+   * `users: 'all'` and `scope: 'none'` (no document notifications). Ends with the same typed errors as `subscribe()`.
+   */
+  presence(index: string, collection: string, filters: Record<string, unknown> = {}, options: PresenceOptions = {}): Observable<Presence> {
+    return defer(() => {
+      checkRoom('realtime.presence', index, collection, filters);
+      const valid = validateOptions(presenceOptionsSchema, options, 'PresenceOptions');
+      const spec = roomSpec(index, collection, filters, { scope: 'none', users: 'all', volatile: valid.volatile });
+      return presenceOf(this.client.rooms.observeWithStatus(spec, true), (roomId) => this.count(roomId));
+    });
   }
 
   /** Sends a message to the subscribers of matching rooms (it is stored nowhere); emits `true`. */
@@ -99,4 +114,17 @@ export class RealtimeController extends BaseController {
   join(roomId: string, options?: JoinOptions): Observable<JoinResult> {
     return this.call('join', options, (check) => ({ body: { roomId: check.string('roomId', roomId) } }));
   }
+}
+
+/** Refuses bad subscription arguments (InvalidRequestError naming `method`) before anything is sent. */
+function checkRoom(method: string, index: string, collection: string, filters: Record<string, unknown>): void {
+  const check = new ArgumentCheck(method);
+  check.string('index', index);
+  check.string('collection', collection);
+  check.object('filters', filters);
+}
+
+/** The server subscription of a call, with the server's defaults made explicit. */
+function roomSpec(index: string, collection: string, filters: Record<string, unknown>, options: SubscribeOptions): RoomSpec {
+  return { index, collection, filters, scope: options.scope ?? 'all', users: options.users ?? 'none', volatile: options.volatile };
 }

@@ -27,7 +27,8 @@ const NONE: readonly Local[] = [];
 
 /**
  * One server subscription shared by every local subscriber with the same spec. `pending` until the server
- * acknowledges it, `live` after, `closed` once its last local subscriber left or it failed.
+ * acknowledges it, `live` after, `restoring` from a link loss until it is subscribed again on the next socket,
+ * `closed` once its last local subscriber left or it failed.
  *
  * The local subscribers are held in plain arrays, replaced rather than changed in place so that a delivery sees a
  * stable list even when a subscriber leaves or joins from its own callback. Those that opted out of their own
@@ -36,7 +37,7 @@ const NONE: readonly Local[] = [];
 export class Room {
   roomId: string | undefined;
   channel: string | undefined;
-  status: 'pending' | 'live' | 'closed' = 'pending';
+  status: 'pending' | 'live' | 'restoring' | 'closed' = 'pending';
   request: Subscription | undefined;
   /** Why the room failed; a subscriber that arrives after it is told at once. */
   failure: Error | undefined;

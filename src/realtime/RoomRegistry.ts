@@ -1,10 +1,12 @@
-import { catchError, EMPTY, ignoreElements, map, merge, Observable, tap, type ObservableInput, type Subscriber, type Unsubscribable } from 'rxjs';
+import { catchError, defer, EMPTY, ignoreElements, map, merge, Observable, tap, type ObservableInput, type Subscriber, type Unsubscribable } from 'rxjs';
 import type { KuzzleEvent } from '../client/events';
 import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../client/request';
 import { ConnectionLostError } from '../errors/ClientErrors';
 import { SubscriptionLostError } from '../errors/ClientErrors';
 import type { Notification } from './notifications';
 import { filtersKey, Room, roomKey, type RoomSpec } from './Room';
+import { RoomWatchers, statusOf } from './RoomWatchers';
+import type { SubscriptionEvent } from './status';
 
 export interface RoomRegistryDeps {
   /** Sends a request; `bypassQueue` for restoration, which runs before the client reports itself connected. */
@@ -22,12 +24,14 @@ interface SubscribeResult {
 /**
  * Every server subscription of the client: shared between local subscribers, routed by channel, unsubscribed on the
  * server when its last local subscriber leaves (and no other room of this client uses its roomId), restored on each
- * new socket.
+ * new socket. Subscribers that asked for statuses share the rooms of the others and are told, besides, when their
+ * room is acknowledged, loses its link and is restored.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   /** Rooms by channel. The arrays are replaced, never changed in place, so a delivery loop sees a stable list. */
   private readonly byChannel = new Map<string, readonly Room[]>();
+  private readonly watchers = new RoomWatchers();
 
   constructor(private readonly deps: RoomRegistryDeps) {}
 
@@ -35,8 +39,24 @@ export class RoomRegistry {
     return new Observable<Notification>((subscriber) => this.join(spec, subscribeToSelf, subscriber));
   }
 
-  /** Adds a local subscriber to the room of `spec`, opening it if needed; what it returns makes it leave. */
-  private join(spec: RoomSpec, includeOwn: boolean, subscriber: Subscriber<Notification>): Unsubscribable | undefined {
+  /** The notifications of `observe()` and the room's status changes, in one stream, its current status first. */
+  observeWithStatus(spec: RoomSpec, subscribeToSelf: boolean): Observable<SubscriptionEvent> {
+    return new Observable<SubscriptionEvent>((subscriber) => this.join(spec, subscribeToSelf, subscriber, subscriber));
+  }
+
+  /**
+   * The link dropped: every live room is restoring until it is subscribed again on the next socket. Called before
+   * the requests in flight end, so that a watcher hears of it before any request of its own fails.
+   */
+  suspend(): void {
+    for (const room of Array.from(this.rooms.values())) this.markRestoring(room);
+  }
+
+  /**
+   * Adds a local subscriber to the room of `spec`, opening it if needed; what it returns makes it leave. A `watcher`
+   * (the same subscriber, typed for statuses) is told the room's status now and at each change.
+   */
+  private join(spec: RoomSpec, includeOwn: boolean, subscriber: Subscriber<Notification>, watcher?: Subscriber<SubscriptionEvent>): Unsubscribable | undefined {
     const key = roomKey(spec);
     const room = this.rooms.get(key) ?? this.open(key, spec);
     // open() fails at once when the request cannot even be sent (offline): say so to this subscriber too.
@@ -46,12 +66,19 @@ export class RoomRegistry {
     }
     room.add(subscriber, includeOwn);
     // An object rather than a closure: it is kept for as long as the subscription lives, and it is the smaller.
-    return new Membership(this, room, subscriber);
+    const membership = new Membership(this, room, subscriber);
+    if (watcher) {
+      this.watchers.add(room, watcher);
+      // If this makes the subscriber unsubscribe, rxjs runs the membership's teardown as soon as it is returned.
+      watcher.next(statusOf(room));
+    }
+    return membership;
   }
 
   /** A local subscriber leaves; the room closes after its last one. */
   leave(room: Room, subscriber: Subscriber<Notification>): void {
     room.remove(subscriber);
+    this.watchers.remove(room, subscriber);
     if (room.size === 0) this.close(room);
   }
 
@@ -64,10 +91,17 @@ export class RoomRegistry {
     return true;
   }
 
-  /** Re-subscribes every live room on the current socket; a room the server refuses errors. Never errors itself. */
+  /**
+   * Re-subscribes every live or restoring room on the current socket; a room the server refuses errors. Never errors
+   * itself. A room still live (the server dropped it while the link stayed up: token expiry) is restoring from now.
+   */
   restore$(): Observable<never> {
-    const live = [...this.rooms.values()].filter((room) => room.status === 'live');
-    return merge(...live.map((room) => this.resubscribe(room))).pipe(ignoreElements());
+    return defer(() => {
+      const held = [...this.rooms.values()].filter((room) => room.status === 'live' || room.status === 'restoring');
+      for (const room of held) this.markRestoring(room);
+      // A watcher may have left on hearing it, closing its room.
+      return merge(...held.filter((room) => room.status === 'restoring').map((room) => this.resubscribe(room)));
+    }).pipe(ignoreElements());
   }
 
   /** Errors every room (their subscribers get `error`) and forgets them: used when they cannot be restored. */
@@ -83,9 +117,15 @@ export class RoomRegistry {
       next: (result) => {
         room.request = undefined;
         this.attach(room, result);
-        room.status = room.status === 'closed' ? 'closed' : 'live';
+        if (room.status === 'closed') {
+          this.deps.emit({ type: 'subscribed', ...this.info(room, result) });
+          this.unsubscribeOnServer(room);
+          return;
+        }
+        room.status = 'live';
+        // Watchers before the event: one that joins from an events$ handler is told `live` once, by join().
+        this.watchers.tell(room, statusOf(room));
         this.deps.emit({ type: 'subscribed', ...this.info(room, result) });
-        if (room.status === 'closed') this.unsubscribeOnServer(room);
       },
       error: (error: unknown) => this.fail(room, error instanceof Error ? error : new Error(String(error))),
     });
@@ -97,8 +137,19 @@ export class RoomRegistry {
       tap((result) => {
         this.attach(room, result);
         // Its last subscriber left while it was restored: the server holds it again, so unsubscribe now.
-        if (room.status === 'closed') this.unsubscribeOnServer(room, true);
-        else this.deps.emit({ type: 'resubscribed', ...this.info(room, result) });
+        if (room.status === 'closed') {
+          this.unsubscribeOnServer(room, true);
+          return;
+        }
+        room.status = 'live';
+        this.watchers.tell(room, statusOf(room, true));
+        // A watcher that left on hearing it closed the room, which close() cannot unsubscribe before the client is
+        // connected again: the socket is open, do it now.
+        if (room.status !== 'live') {
+          if (!this.deps.isConnected()) this.unsubscribeOnServer(room, true);
+          return;
+        }
+        this.deps.emit({ type: 'resubscribed', ...this.info(room, result) });
       }),
       catchError((error: unknown) => {
         // The link dropped again: the next socket restores it.
@@ -144,7 +195,14 @@ export class RoomRegistry {
     else this.byChannel.delete(room.channel);
   }
 
+  private markRestoring(room: Room): void {
+    if (room.status !== 'live') return;
+    room.status = 'restoring';
+    this.watchers.tell(room, statusOf(room));
+  }
+
   private close(room: Room): void {
+    // A restoring room is not held by the server: if its restoration is acknowledged, resubscribe() unsubscribes it.
     const wasLive = room.status === 'live';
     room.status = 'closed';
     this.detach(room);
@@ -156,6 +214,7 @@ export class RoomRegistry {
     room.status = 'closed';
     this.detach(room);
     room.request?.unsubscribe();
+    this.watchers.forget(room);
     room.fail(error);
   }
 

@@ -24,3 +24,13 @@ export const subscribeOptionsSchema = z.strictObject({
   subscribeToSelf: z.optional(z.boolean()),
   volatile: z.optional(z.record(z.string(), z.unknown())),
 });
+
+/** Options of `realtime.presence(...)`. */
+export interface PresenceOptions {
+  /** Volatile data sent with the subscription, echoed in the `in` and `out` events it causes to others. @default undefined */
+  volatile?: Volatile;
+}
+
+export const presenceOptionsSchema = z.strictObject({
+  volatile: z.optional(z.record(z.string(), z.unknown())),
+});

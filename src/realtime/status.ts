@@ -2,7 +2,8 @@ import type { Notification } from './notifications';
 
 /**
  * Where one subscription stands, as `realtime.subscribeWithStatus()` reports it:
- * - `pending`: the subscribe request is sent, the server has not acknowledged it yet (notifications may be missed);
+ * - `pending`: the subscribe request is sent (or waits in the offline queue to be), the server has not acknowledged
+ *   it yet (notifications may be missed);
  * - `live`: the server acknowledged it, every notification from now on is delivered (`restored` after a link loss);
  * - `restoring`: the link was lost; notifications sent meanwhile are gone, and the subscription is restored on the
  *   next socket (then `live` again, with `restored: true`).

@@ -1,4 +1,5 @@
 import type { CallOptions } from '../controllers/BaseController';
+import type { Volatile } from '../client/request';
 import type { Scope } from './options';
 
 /** Options of `realtime.publish()`. */
@@ -23,3 +24,19 @@ export interface JoinResult {
 
 /** What `realtime.list()` emits: how many subscribers each room has, by index, collection and roomId. */
 export type RoomList = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
+
+/** A user joining (`in`) or leaving (`out`) the room, with the volatile data of their subscription. */
+export interface PresenceEvent {
+  readonly user: 'in' | 'out';
+  readonly volatile: Volatile | null;
+}
+
+/**
+ * What `realtime.presence()` emits: how many connections are in the room (this one included), and, when the value
+ * comes from a join or a leave, that `event`. Without `event`, the count was fetched (`realtime:count`): once the
+ * subscription is live and after each restoration.
+ */
+export interface Presence {
+  readonly count: number;
+  readonly event?: PresenceEvent;
+}
