@@ -79,3 +79,5 @@ export type { LiveStatus, LiveResult, WatchedDocuments } from './live/types';
 export type { WatchOptions, LiveSort } from './live/query/options';
 export type { WatchDocumentsOptions } from './live/documents/watchDocuments';
 export type { KoncordeFilter } from './live/filters/index';
+export type { Presence, PresenceEvent } from './realtime/types';
+export type { PresenceOptions } from './realtime/options';
