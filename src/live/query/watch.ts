@@ -1,13 +1,23 @@
-import { type Observable, throwError } from 'rxjs';
-import type { QuerySender } from '../../controllers/BaseController';
-import { InvalidRequestError } from '../../errors/ClientErrors';
+import { defer, type Observable } from 'rxjs';
 import type { KuzzleClient } from '../../client/KuzzleClient';
-import type { KoncordeFilter } from '../filters/index';
+import type { QuerySender } from '../../controllers/BaseController';
+import { compileFilter, toSearchQuery, type KoncordeFilter } from '../filters/index';
 import type { LiveResult } from '../types';
+import { checkWatch } from './checks';
+import { liveQuery } from './liveQuery';
 import type { WatchOptions } from './options';
+import { documentOrder } from './sort';
+import { clientSources } from './sources';
 
 /**
- * A live query: the current result of a search, kept current. See `DocumentController.watch()`.
+ * How long (ms) a search may lag behind the notifications: the storage makes a write searchable at its next refresh
+ * (every second by default), so a snapshot is merged with the changes received this long before it was asked for.
+ */
+export const SNAPSHOT_STALENESS = 2000;
+
+/**
+ * A live query: the current result of a search, kept current. See `DocumentController.watch()`. Checks every
+ * argument (and compiles the filter) at subscription, before anything is sent.
  */
 export function watchQuery<S extends object>(
   client: KuzzleClient & QuerySender,
@@ -16,5 +26,18 @@ export function watchQuery<S extends object>(
   query: KoncordeFilter,
   options: WatchOptions<S> = {},
 ): Observable<LiveResult<S>> {
-  return throwError(() => new InvalidRequestError('document.watch: not implemented yet', { client, index, collection, query, options }));
+  return defer(() => {
+    const watch = checkWatch<S>(index, collection, query, options);
+    const test = compileFilter(watch.query, 'document.watch');
+    const searchQuery = toSearchQuery(watch.query, 'document.watch');
+    return liveQuery<S>(
+      {
+        rules: { test, order: documentOrder(watch.sort), size: watch.size, staleness: SNAPSHOT_STALENESS },
+        initial: watch.initial,
+        lagThreshold: watch.lagThreshold,
+        checkInterval: watch.checkInterval,
+      },
+      clientSources<S>(client, watch, searchQuery),
+    );
+  });
 }

@@ -1,0 +1,57 @@
+import type { KuzzleDocument } from '../../controllers/document/types';
+import { liveDocument, writtenAt, type DocumentChange, type LiveDocument } from './changes';
+import { sameJson } from './sameJson';
+import { applyChange, type Applied, type WindowRules } from './window';
+
+/** A search's answer: the first hits of the query in its order (at most `size`), and how many match. */
+export interface Snapshot<S extends object> {
+  readonly hits: ReadonlyArray<KuzzleDocument<S>>;
+  readonly total: number;
+}
+
+/** The last change of each document, in the order they were received. */
+export function lastChanges<S extends object>(changes: ReadonlyArray<DocumentChange<S>>): ReadonlyArray<DocumentChange<S>> {
+  const last = new Map<string, DocumentChange<S>>();
+  for (const change of changes) {
+    last.delete(change.id);
+    last.set(change.id, change);
+  }
+  return [...last.values()];
+}
+
+/**
+ * The window a snapshot makes, merged with the changes received lately (those during the search, and those the
+ * search may be too stale to include). Per document, the newer wins by server time: a change made after the hit was
+ * written is applied on it (a deletion or a document leaving removes it: a stale hit cannot bring it back); a hit
+ * written after the change stays. A document whose content is the one `previous` holds keeps its object.
+ */
+export function mergeSnapshot<S extends object>(
+  rules: WindowRules,
+  previous: ReadonlyArray<LiveDocument<S>>,
+  snapshot: Snapshot<S>,
+  recent: ReadonlyArray<DocumentChange<S>>,
+): Applied<S> {
+  const known = new Map(previous.map((d) => [d._id, d]));
+  const hits = new Map<string, KuzzleDocument<S>>();
+  // Pages fetched one after the other may show a document twice (moved by a write in between): the later wins.
+  for (const hit of snapshot.hits) {
+    hits.delete(hit._id);
+    hits.set(hit._id, hit);
+  }
+  const documents = [...hits.values()]
+    .map((hit) => {
+      const was = known.get(hit._id);
+      return was && sameJson(was._source, hit._source) ? was : liveDocument<S>(hit._id, hit._source);
+    })
+    .sort(rules.order)
+    .slice(0, rules.size);
+  let merged: Applied<S> = { window: { documents: Object.freeze(documents), total: Math.max(snapshot.total, documents.length) }, refill: false, recount: false };
+  for (const change of lastChanges(recent)) {
+    const hit = hits.get(change.id);
+    if (hit !== undefined && writtenAt(hit) > change.time) continue;
+    const next = applyChange(rules, merged.window, change, true);
+    merged = { window: next.window, refill: merged.refill || next.refill, recount: merged.recount || next.recount };
+  }
+  const same = merged.window.documents.length === previous.length && merged.window.documents.every((d, i) => d === previous[i]);
+  return same ? { ...merged, window: { ...merged.window, documents: previous } } : merged;
+}
