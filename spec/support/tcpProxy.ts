@@ -5,12 +5,21 @@ export interface TcpProxy {
   readonly port: number;
   /** Destroys every proxied connection at once (the client sees 1006). */
   dropAll(): void;
+  /** Drops every connection and refuses new ones (they are closed at once) until `restore()`: the link stays down. */
+  cut(): void;
+  /** Accepts connections again after `cut()`. */
+  restore(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
+  let refusing = false;
   const server: Server = createServer((client) => {
+    if (refusing) {
+      client.destroy();
+      return;
+    }
     const upstream = connect(targetPort, targetHost);
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
@@ -27,14 +36,22 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('proxy has no port');
+  const dropAll = () => {
+    for (const [client, upstream] of pairs) {
+      client.destroy();
+      upstream.destroy();
+    }
+    pairs.clear();
+  };
   return {
     port: address.port,
-    dropAll: () => {
-      for (const [client, upstream] of pairs) {
-        client.destroy();
-        upstream.destroy();
-      }
-      pairs.clear();
+    dropAll,
+    cut: () => {
+      refusing = true;
+      dropAll();
+    },
+    restore: () => {
+      refusing = false;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -185,4 +185,33 @@ export const documentRows: readonly CatalogueRow[] = [
     args: ['i', 'c', { n: 'x' }, { timeout: 1000 }],
     result: { errorMessages: { n: { messages: ['The field type must be an integer.'] } }, valid: false },
   },
+  {
+    // Subscribes to the ids (each once), then fetches them once the subscription is acknowledged.
+    controller: 'document',
+    method: 'watchDocuments',
+    args: ['i', 'c', ['d1', 'zz', 'd1']],
+    sdk: false,
+    open: true,
+    result: (frame: Record<string, unknown>) =>
+      frame['controller'] === 'realtime' ? { roomId: 'c8965e8a49359888', channel: 'c8965e8a49359888-111' } : { successes: [doc], errors: ['zz'] },
+    frames: [
+      { controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: { ids: { values: ['d1', 'zz'] } }, scope: 'all', users: 'none' },
+      { controller: 'document', action: 'mGet', index: 'i', collection: 'c', body: { ids: ['d1', 'zz'] } },
+    ],
+  },
+  {
+    // Subscribes to the whole collection (the client evaluates the query), then searches once the subscription is
+    // acknowledged: the query translated, sorted with _id as the tie-break, one page of `size`.
+    controller: 'document',
+    method: 'watch',
+    args: ['i', 'c', { equals: { color: 'red' } }, { sort: { n: 'desc' }, size: 50 }],
+    sdk: false,
+    open: true,
+    result: (frame: Record<string, unknown>) =>
+      frame['controller'] === 'realtime' ? { roomId: '0b1d7e5b3cd4a1f2', channel: '0b1d7e5b3cd4a1f2-111' } : { hits: [hit('d1')], total: 1 },
+    frames: [
+      { controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: {}, scope: 'all', users: 'none' },
+      { controller: 'document', action: 'search', index: 'i', collection: 'c', body: { query: { term: { color: 'red' } }, sort: [{ n: 'desc' }, { _id: 'asc' }] }, size: 50 },
+    ],
+  },
 ];
