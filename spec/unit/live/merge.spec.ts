@@ -166,6 +166,20 @@ describe('a snapshot merged with the changes received meanwhile', () => {
     expect(Object.isFrozen(window.documents[0])).toBe(true);
   });
 
+  it('never brings back, from a change received before the link was lost, a document the snapshot lacks', () => {
+    // a was updated just before the loss and deleted while the client was deaf; b moved out of the query meanwhile.
+    const before = [{ ...write('a', 1), at: 10 }, { ...write('b', 2), at: 20 }];
+    const { window } = mergeSnapshot(rules(), [doc('a'), doc('b')], { hits: [hit('c')], total: 1 }, before, 30);
+    expect([ids(window), window.total]).toEqual([['c'], 1]);
+  });
+
+  it('still applies a change received before the loss on the stale hit of its document, and one received after it anywhere', () => {
+    const recent = [{ ...write('a', 5, 'red', 300), at: 10 }, { ...create('d', 1), at: 40 }];
+    const { window } = mergeSnapshot(rules(), [], { hits: [hit('a', 0, 'red', 100)], total: 1 }, recent, 30);
+    expect(ids(window)).toEqual(['a', 'd']);
+    expect(window.documents[0]?._source).toMatchObject({ n: 5 });
+  });
+
   it('lets a deletion received during the search beat the stale hit that still holds the document', () => {
     const { window } = mergeSnapshot(rules(), [], { hits: [hit('a', 0, 'red', 100), hit('b')], total: 2 }, [remove('a', 300)]);
     expect([ids(window), window.total]).toEqual([['b'], 1]);

@@ -45,7 +45,8 @@ export function reduce<S extends object>(rules: WatchRules, state: WatchState<S>
   switch (event.type) {
     case 'status':
       if (event.state === 'live') return fetch(state, event.at);
-      return { ...state, phase: event.state === 'pending' ? 'subscribing' : 'restoring', fetch: null, recount: null };
+      if (event.state === 'pending') return { ...state, phase: 'subscribing', fetch: null, recount: null };
+      return { ...state, phase: 'restoring', fetch: null, recount: null, lostAt: event.at };
     case 'change': {
       const recent = recentAt(rules, state, [...state.recent, event.change], event.at);
       const next = { ...state, recent, seq: state.seq + 1, lastChangeAt: event.at };
@@ -53,7 +54,7 @@ export function reduce<S extends object>(rules: WatchRules, state: WatchState<S>
     }
     case 'snapshot': {
       if (event.request !== state.fetch) return state;
-      const merged = mergeSnapshot(rules, state.window.documents, event.snapshot, state.recent);
+      const merged = mergeSnapshot(rules, state.window.documents, event.snapshot, state.recent, state.lostAt);
       const live: WatchState<S> = { ...state, phase: 'live', synced: true, fetch: null, recount: null };
       return settle({ ...live, recent: recentAt(rules, live, state.recent, event.at) }, merged, event.at);
     }

@@ -24,12 +24,19 @@ export function lastChanges<S extends object>(changes: ReadonlyArray<DocumentCha
  * search may be too stale to include). Per document, the newer wins by server time: a change made after the hit was
  * written is applied on it (a deletion or a document leaving removes it: a stale hit cannot bring it back); a hit
  * written after the change stays. A document whose content is the one `previous` holds keeps its object.
+ *
+ * A change received before the link was lost (at `lostAt` or earlier) is only merged on the hit of its document:
+ * while the client was deaf the document may have been deleted or moved out of the query, which the snapshot, made
+ * after the restoration, knows and the change does not; so it never brings back a document the snapshot lacks.
+ * (The cost: a write made less than a storage refresh (about 1 s) before a loss that is restored faster than that
+ * may be missing until its document changes again.)
  */
 export function mergeSnapshot<S extends object>(
   rules: WindowRules,
   previous: ReadonlyArray<LiveDocument<S>>,
   snapshot: Snapshot<S>,
   recent: ReadonlyArray<DocumentChange<S>>,
+  lostAt: number = Number.NEGATIVE_INFINITY,
 ): Applied<S> {
   const known = new Map(previous.map((d) => [d._id, d]));
   const hits = new Map<string, KuzzleDocument<S>>();
@@ -48,7 +55,7 @@ export function mergeSnapshot<S extends object>(
   let merged: Applied<S> = { window: { documents: Object.freeze(documents), total: Math.max(snapshot.total, documents.length) }, refill: false, recount: false };
   for (const change of lastChanges(recent)) {
     const hit = hits.get(change.id);
-    if (hit !== undefined && writtenAt(hit) > change.time) continue;
+    if (hit === undefined ? change.at <= lostAt : writtenAt(hit) > change.time) continue;
     const next = applyChange(rules, merged.window, change, true);
     merged = { window: next.window, refill: merged.refill || next.refill, recount: merged.recount || next.recount };
   }

@@ -29,6 +29,8 @@ export interface WatchState<S extends object> {
   readonly seq: number;
   /** When the last document change was received, by the clock (-Infinity before the first). */
   readonly lastChangeAt: number;
+  /** When the link was last lost, by the clock (-Infinity before the first loss). */
+  readonly lostAt: number;
 }
 
 /** What a live query's state changes on. Every event carries `at`, the clock's time when it happened. */
@@ -65,6 +67,7 @@ export function initialState<S extends object>(rules: WindowRules, initial: Read
     recent: Object.freeze([]),
     seq: 0,
     lastChangeAt: Number.NEGATIVE_INFINITY,
+    lostAt: Number.NEGATIVE_INFINITY,
   };
 }
 
