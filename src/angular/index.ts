@@ -1,3 +1,20 @@
-/** `kuzzle-rx/angular`: the client as an injectable. */
+/** `kuzzle-rx/angular`: the client as an injectable, and signals of its connection, requests and live data. */
 export { KUZZLE, KUZZLE_CONFIG, provideKuzzle } from './provideKuzzle';
 export type { KuzzleConfig } from './provideKuzzle';
+export { injectConnectionState } from './signals/injectConnectionState';
+export { injectLatency } from './signals/injectLatency';
+export { kuzzleResource } from './signals/kuzzleResource';
+export type { KuzzleResourceRef, KuzzleResourceStatus, KuzzleResourceOptions } from './signals/kuzzleResource';
+export { injectSubscription } from './signals/injectSubscription';
+export type { InjectedSubscription, InjectedSubscriptionStatus, InjectSubscriptionOptions } from './signals/injectSubscription';
+export { injectLiveQuery } from './signals/injectLiveQuery';
+export type { InjectLiveQueryOptions } from './signals/injectLiveQuery';
+export { injectWatchedDocuments } from './signals/injectWatchedDocuments';
+export type { InjectWatchedDocumentsOptions } from './signals/injectWatchedDocuments';
+export { injectPresence } from './signals/injectPresence';
+export type { InjectPresenceOptions } from './signals/injectPresence';
+export { liveQueryStateKey } from './signals/transfer';
+export type { TransferredLiveResult } from './signals/transfer';
+export type { LiveSignal } from './signals/liveSignal';
+export type { Reactive } from './signals/reactive';
+export type { InjectorOption } from './signals/context';

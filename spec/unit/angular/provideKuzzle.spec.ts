@@ -1,6 +1,4 @@
-import { createEnvironmentInjector, Injector, NgZone, PLATFORM_ID, type EnvironmentInjector } from '@angular/core';
-import type { SchedulerAction, SchedulerLike } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import { createEnvironmentInjector, Injector, PLATFORM_ID, type EnvironmentInjector } from '@angular/core';
 import { KUZZLE, provideKuzzle } from '../../../src/angular/index';
 import { Kuzzle } from '../../../src/index';
 import { FakeWebSocket } from '../../support/FakeWebSocket';
@@ -8,26 +6,7 @@ import { FakeWebSocket } from '../../support/FakeWebSocket';
 const rootInjector = (providers: Parameters<typeof createEnvironmentInjector>[0]): EnvironmentInjector =>
   createEnvironmentInjector(providers, Injector.NULL as EnvironmentInjector, 'root');
 
-/** The two calls of NgZone the client makes, and whether code is running inside the zone. */
-class ZoneDouble {
-  inside = false;
-  run<T>(fn: () => T): T {
-    return this.within(true, fn);
-  }
-  runOutsideAngular<T>(fn: () => T): T {
-    return this.within(false, fn);
-  }
-  private within<T>(inside: boolean, fn: () => T): T {
-    const before = this.inside;
-    this.inside = inside;
-    try {
-      return fn();
-    } finally {
-      this.inside = before;
-    }
-  }
-}
-
+// Under zone.js (timers outside the Angular zone, the application stable): spec/browser/angular-zone.spec.ts.
 describe('provideKuzzle', () => {
   beforeEach(() => FakeWebSocket.reset());
 
@@ -65,43 +44,6 @@ describe('provideKuzzle', () => {
     ]);
     injector.get(KUZZLE);
     expect(FakeWebSocket.instances).toHaveLength(0);
-  });
-
-  it('sets its timers outside the Angular zone, so the application becomes stable, and runs their work inside it', () => {
-    const zone = new ZoneDouble();
-    const virtual = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-    // Records, for each timer set, whether it was set inside the zone.
-    const timersSetInside: boolean[] = [];
-    const recording: SchedulerLike = {
-      now: () => virtual.now(),
-      schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay?: number, state?: T) {
-        timersSetInside.push(zone.inside);
-        return virtual.schedule(work, delay, state);
-      },
-    };
-    const injector = rootInjector([
-      { provide: NgZone, useValue: zone },
-      provideKuzzle({ host: 'localhost', protocol: { WebSocketCtor: FakeWebSocket, scheduler: recording, pingInterval: 1000 } }),
-    ]);
-    // Application code runs in the zone: the injection, then the socket's events.
-    zone.run(() => {
-      injector.get(KUZZLE);
-      FakeWebSocket.last.open();
-    });
-    const pingsSentInside: boolean[] = [];
-    FakeWebSocket.onSend = (socket, text) => {
-      if (text !== '{"p":1}') return;
-      pingsSentInside.push(zone.inside);
-      virtual.schedule(() => socket.receive('{"p":2}'), 10);
-    };
-
-    // A timer set outside the zone fires outside it.
-    virtual.maxFrames = 3000;
-    virtual.flush();
-
-    expect(pingsSentInside).toEqual([true, true, true]);
-    expect(timersSetInside.length).toBeGreaterThan(0);
-    expect(timersSetInside.every((inside) => !inside)).toBe(true);
   });
 
   it('explains what is missing when KUZZLE is injected without provideKuzzle()', () => {
