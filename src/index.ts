@@ -23,6 +23,7 @@ export { AuthController } from './controllers/auth/AuthController';
 export type { LoginResult, CheckTokenResult, CurrentUser } from './controllers/auth/AuthController';
 export { ServerController } from './controllers/server/ServerController';
 export { DocumentController } from './controllers/document/DocumentController';
+export { LiveDocumentController } from './live/LiveDocumentController';
 export type { KuzzleDocument, DocumentSource } from './controllers/document/DocumentController';
 export type { SearchResult } from './controllers/search/SearchResult';
 export { allPages, allHits } from './controllers/search/streams';

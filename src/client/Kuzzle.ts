@@ -3,7 +3,7 @@ import { BulkController } from '../controllers/bulk/BulkController';
 import { ClusterController } from '../controllers/cluster/ClusterController';
 import { CollectionController } from '../controllers/collection/CollectionController';
 import { DebugController } from '../controllers/debug/DebugController';
-import { DocumentController } from '../controllers/document/DocumentController';
+import { LiveDocumentController } from '../live/LiveDocumentController';
 import { IndexController } from '../controllers/index/IndexController';
 import { MemoryStorageController } from '../controllers/ms/MemoryStorageController';
 import { SecurityController } from '../controllers/security/SecurityController';
@@ -22,7 +22,7 @@ export class Kuzzle extends KuzzleClient {
   readonly cluster = new ClusterController(this);
   readonly collection = new CollectionController(this);
   readonly debug = new DebugController(this);
-  readonly document = new DocumentController(this);
+  readonly document = new LiveDocumentController(this);
   readonly index = new IndexController(this);
   readonly ms = new MemoryStorageController(this);
   readonly realtime = new RealtimeController(this);

@@ -1,12 +1,6 @@
 import { map, type Observable } from 'rxjs';
 import type { JsonObject } from '../arguments';
-import type { KuzzleClient } from '../../client/KuzzleClient';
-import { watchDocuments, type WatchDocumentsOptions } from '../../live/documents/watchDocuments';
-import type { KoncordeFilter } from '../../live/filters/index';
-import type { WatchOptions } from '../../live/query/options';
-import { watchQuery } from '../../live/query/watch';
-import type { LiveResult, WatchedDocuments } from '../../live/types';
-import { BaseController, type CallOptions } from '../BaseController';
+import { BaseController, type CallOptions, type QuerySender } from '../BaseController';
 import { inCollection } from '../collection/inCollection';
 import type { SearchResult } from '../search/SearchResult';
 import { documentsToWrite } from './checks';
@@ -49,31 +43,8 @@ export type { DocumentSource, KuzzleDocument } from './types';
  * Each method emits what the same kuzzle-sdk 7 method resolves to.
  */
 export class DocumentController extends BaseController {
-  constructor(private readonly client: KuzzleClient) {
+  constructor(client: QuerySender) {
     super(client, 'document');
-  }
-
-  /**
-   * A live query: emits the current result of the documents matching `query` (a Koncorde filter, the language of
-   * realtime subscriptions), then keeps it current: `{ status: 'loading' | 'live' | 'resyncing', documents, total }`.
-   * It subscribes first, searches once the subscription is live and merges what changed meanwhile, and does so again
-   * after every reconnection. Unsubscribing ends the subscription and any search in flight.
-   */
-  watch<S extends object = Record<string, unknown>>(index: string, collection: string, query: KoncordeFilter = {}, options?: WatchOptions<S>): Observable<LiveResult<S>> {
-    return watchQuery<S>(this.client, index, collection, query, options);
-  }
-
-  /**
-   * Watches documents by id: emits a map of each id to its document (`null` when it does not exist), then every
-   * change; fetched again after every reconnection. Nothing to dispose but the subscription.
-   */
-  watchDocuments<S extends object = Record<string, unknown>>(
-    index: string,
-    collection: string,
-    ids: readonly string[],
-    options?: WatchDocumentsOptions,
-  ): Observable<WatchedDocuments<S>> {
-    return watchDocuments<S>(this.client, index, collection, ids, options);
   }
 
   /** Emits how many documents match `query` (all of them without one). */
