@@ -2,7 +2,7 @@ import { filter, firstValueFrom } from 'rxjs';
 import type { Kuzzle } from '../../src/index';
 import type { LiveResult } from '../../src/live/types';
 import { startTcpProxy } from '../support/tcpProxy';
-import { client, record, startTarget, targetNames, uniqueName, waitFor, type Target } from '../support/targets';
+import { client, record, startTarget, twoClientsOnFreshIndex, targetNames, waitFor, type Target } from '../support/targets';
 
 type Item = { color: string; n: number };
 type Result = LiveResult<Item>;
@@ -24,13 +24,7 @@ describe.each(targetNames())('document.watch on the %s server', (name) => {
     await target.stop();
   });
   beforeEach(async () => {
-    kuzzle = client(target);
-    other = client(target);
-    await firstValueFrom(kuzzle.connect());
-    await firstValueFrom(other.connect());
-    index = uniqueName('watch').replace(/-/g, '');
-    await firstValueFrom(kuzzle.query({ controller: 'index', action: 'create', index }));
-    await firstValueFrom(kuzzle.query({ controller: 'collection', action: 'create', index, collection: 'c' }));
+    ({ kuzzle, other, index } = await twoClientsOnFreshIndex(target, 'watch'));
   });
   afterEach(async () => {
     await firstValueFrom(kuzzle.query({ controller: 'index', action: 'delete', index })).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { filter, firstValueFrom, map, merge, type Observable } from 'rxjs';
 import type { Kuzzle, Presence, SubscriptionEvent, SubscriptionStatus } from '../../src/index';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
-import { client, nextEvent, record, startTarget, targetNames, uniqueName, waitFor, type Target } from '../support/targets';
+import { client, nextEvent, record, startTarget, twoClientsOnFreshIndex, targetNames, waitFor, type Target } from '../support/targets';
 
 const statuses = (events: readonly SubscriptionEvent[]): SubscriptionStatus[] => events.filter((e): e is SubscriptionStatus => e.type === 'status');
 
@@ -29,13 +29,7 @@ describe.each(targetNames())('subscription statuses and presence on the %s serve
     await target.stop();
   });
   beforeEach(async () => {
-    kuzzle = client(target);
-    other = client(target);
-    await firstValueFrom(kuzzle.connect());
-    await firstValueFrom(other.connect());
-    index = uniqueName('rts').replace(/-/g, '');
-    await firstValueFrom(kuzzle.query({ controller: 'index', action: 'create', index }));
-    await firstValueFrom(kuzzle.query({ controller: 'collection', action: 'create', index, collection: 'c' }));
+    ({ kuzzle, other, index } = await twoClientsOnFreshIndex(target, 'rts'));
   });
   afterEach(async () => {
     await firstValueFrom(other.connect());

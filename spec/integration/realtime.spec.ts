@@ -1,7 +1,7 @@
 import { filter, firstValueFrom, take, timer } from 'rxjs';
 import { KuzzleError, TokenExpiredError, type Kuzzle, type Notification } from '../../src/index';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
-import { client, nextEvent, record, startTarget, targetNames, uniqueName, USER, waitFor, type Target } from '../support/targets';
+import { client, nextEvent, record, startTarget, twoClientsOnFreshIndex, targetNames, USER, waitFor, type Target } from '../support/targets';
 
 const documents = (n: Notification[]) => n.flatMap((x) => (x.type === 'document' ? [x] : []));
 
@@ -18,13 +18,7 @@ describe.each(targetNames())('realtime on the %s server', (name) => {
     await target.stop();
   });
   beforeEach(async () => {
-    kuzzle = client(target);
-    other = client(target);
-    await firstValueFrom(kuzzle.connect());
-    await firstValueFrom(other.connect());
-    index = uniqueName('rt').replace(/-/g, '');
-    await firstValueFrom(kuzzle.query({ controller: 'index', action: 'create', index }));
-    await firstValueFrom(kuzzle.query({ controller: 'collection', action: 'create', index, collection: 'c' }));
+    ({ kuzzle, other, index } = await twoClientsOnFreshIndex(target, 'rt'));
   });
   afterEach(() => {
     kuzzle.disconnect();

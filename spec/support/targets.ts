@@ -119,3 +119,22 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, ms = 
   }
   throw new Error(`condition not met within ${ms} ms`);
 }
+
+/** Two connected clients of a target, and a fresh index of theirs holding a collection `c`. */
+export interface TwoClients {
+  readonly kuzzle: Kuzzle;
+  readonly other: Kuzzle;
+  readonly index: string;
+}
+
+/** Connects two clients and creates the index `prefix…` (one word: the storage stand-in matches ids by word) with `c`. */
+export async function twoClientsOnFreshIndex(target: Target, prefix: string): Promise<TwoClients> {
+  const kuzzle = client(target);
+  const other = client(target);
+  await firstValueFrom(kuzzle.connect());
+  await firstValueFrom(other.connect());
+  const index = uniqueName(prefix).replace(/-/g, '');
+  await firstValueFrom(kuzzle.query({ controller: 'index', action: 'create', index }));
+  await firstValueFrom(kuzzle.query({ controller: 'collection', action: 'create', index, collection: 'c' }));
+  return { kuzzle, other, index };
+}
