@@ -55,6 +55,7 @@ export function changeOf<S extends object>(notification: Notification, at: numbe
   };
 }
 
+/** When the server last wrote a `_source`, by its `_kuzzle_info` (undefined without one: a replace, a delete). */
 function sourceWrittenAt(source: unknown): number | undefined {
   const info = (source as { _kuzzle_info?: { updatedAt?: number | null; createdAt?: number } } | undefined)?._kuzzle_info;
   return info?.updatedAt ?? info?.createdAt ?? undefined;
@@ -62,8 +63,7 @@ function sourceWrittenAt(source: unknown): number | undefined {
 
 /** When the server last wrote a document, by its `_kuzzle_info`; -Infinity when it has none (any change is newer). */
 export function writtenAt(document: KuzzleDocument<object>): number {
-  const info = (document._source as { _kuzzle_info?: { updatedAt?: number | null; createdAt?: number } })._kuzzle_info;
-  return info?.updatedAt ?? info?.createdAt ?? Number.NEGATIVE_INFINITY;
+  return sourceWrittenAt(document._source) ?? Number.NEGATIVE_INFINITY;
 }
 
 /** A frozen `{ _id, _source }`: what a live result holds, whatever it came from (a hit, a notification, `initial`). */
