@@ -1,4 +1,4 @@
-export { Kuzzle } from './client/Kuzzle';
+export { Kuzzle } from './client/kuzzle';
 export type { KuzzleOptions, ResolvedKuzzleOptions } from './client/options';
 export { DEFAULT_KUZZLE_OPTIONS } from './client/options';
 export type { ConnectionState, KuzzleEvent, KuzzleEventType, RoomInfo } from './client/events';
@@ -6,35 +6,35 @@ export type { DiscardReason } from './client/frames';
 export type { KuzzleRequest, KuzzleResponse, RequestOptions, Volatile } from './client/request';
 export { isReadOnly } from './client/request';
 
-export { WebSocketProtocol } from './protocol/WebSocketProtocol';
+export { WebSocketProtocol } from './protocol/web-socket-protocol';
 export type { WebSocketProtocolOptions, WebSocketCtor, ResolvedProtocolOptions } from './protocol/options';
-export type { LinkEvent } from './protocol/linkEvents';
+export type { LinkEvent } from './protocol/link-events';
 export { DEFAULT_PROTOCOL_OPTIONS } from './protocol/options';
 export { backoffDelay } from './protocol/backoff';
 export type { BackoffPolicy } from './protocol/backoff';
-export { isFatalClose } from './protocol/closeCodes';
+export { isFatalClose } from './protocol/close-codes';
 
-export { KuzzleClient } from './client/KuzzleClient';
-export { BaseController } from './controllers/BaseController';
-export type { QuerySender, CallOptions, RequestArguments } from './controllers/BaseController';
+export { KuzzleClient } from './client/kuzzle-client';
+export { BaseController } from './controllers/base-controller';
+export type { QuerySender, CallOptions, RequestArguments } from './controllers/base-controller';
 export { ArgumentCheck } from './controllers/arguments';
 export type { JsonObject } from './controllers/arguments';
-export { AuthController } from './controllers/auth/AuthController';
-export type { LoginResult, CheckTokenResult, CurrentUser } from './controllers/auth/AuthController';
-export { ServerController } from './controllers/server/ServerController';
-export { DocumentController } from './controllers/document/DocumentController';
-export { LiveDocumentController } from './live/LiveDocumentController';
-export type { KuzzleDocument, DocumentSource } from './controllers/document/DocumentController';
-export type { SearchResult } from './controllers/search/SearchResult';
+export { AuthController } from './controllers/auth/auth-controller';
+export type { LoginResult, CheckTokenResult, CurrentUser } from './controllers/auth/auth-controller';
+export { ServerController } from './controllers/server/server-controller';
+export { DocumentController } from './controllers/document/document-controller';
+export { LiveDocumentController } from './live/live-document-controller';
+export type { KuzzleDocument, DocumentSource } from './controllers/document/document-controller';
+export type { SearchResult } from './controllers/search/search-result';
 export { allPages, allHits } from './controllers/search/streams';
-export { RealtimeController } from './realtime/RealtimeController';
+export { RealtimeController } from './realtime/realtime-controller';
 export type { SubscribeOptions, Scope } from './realtime/options';
 export type { Notification, DocumentNotification, UserNotification, ServerNotification } from './realtime/notifications';
 
 export type { FetchLike, FetchInitLike, FetchResponseLike } from './http/fetch';
 
-export { KuzzleError, isKuzzleError } from './errors/KuzzleError';
-export type { KuzzleErrorPayload } from './errors/KuzzleError';
+export { KuzzleError, isKuzzleError } from './errors/kuzzle-error';
+export type { KuzzleErrorPayload } from './errors/kuzzle-error';
 export {
   InvalidOptionError,
   InvalidRequestError,
@@ -45,18 +45,18 @@ export {
   TokenExpiredError,
   SubscriptionLostError,
   HttpTransportError,
-} from './errors/ClientErrors';
-export { LinkLostError, PingTimeoutError, ReconnectionFailedError } from './errors/ConnectionErrors';
+} from './errors/client-errors';
+export { LinkLostError, PingTimeoutError, ReconnectionFailedError } from './errors/connection-errors';
 export { isKuzzleRxError } from './errors/guards';
 export type { KuzzleRxErrors } from './errors/guards';
-export type { DisconnectOrigin } from './errors/ConnectionErrors';
-export { BulkController } from './controllers/bulk/BulkController';
-export { ClusterController } from './controllers/cluster/ClusterController';
-export { CollectionController } from './controllers/collection/CollectionController';
-export { DebugController } from './controllers/debug/DebugController';
-export { IndexController } from './controllers/index/IndexController';
-export { MemoryStorageController } from './controllers/ms/MemoryStorageController';
-export { SecurityController } from './controllers/security/SecurityController';
+export type { DisconnectOrigin } from './errors/connection-errors';
+export { BulkController } from './controllers/bulk/bulk-controller';
+export { ClusterController } from './controllers/cluster/cluster-controller';
+export { CollectionController } from './controllers/collection/collection-controller';
+export { DebugController } from './controllers/debug/debug-controller';
+export { IndexController } from './controllers/index/index-controller';
+export { MemoryStorageController } from './controllers/ms/memory-storage-controller';
+export { SecurityController } from './controllers/security/security-controller';
 export type { KuzzleInfo, StoredSource, KuzzleHit, KuzzleTargetHit, SearchTarget, MultipleResult, DocumentToWrite, DocumentToUpsert, DocumentWriteError, WrittenDocument, UpdatedDocument, MWriteResult, MUpdateResult, MGetResult, MExistsResult, MDeleteResult, UpdatedByQuery, UpdateByQueryResult, DeletedFields, UpsertedDocument, DocumentValidationResult } from './controllers/document/types';
 export type { QueryLang, DocumentWriteOptions, DocumentMDeleteOptions, DocumentMWriteOptions, DocumentMUpdateOptions, DocumentUpdateOptions, DocumentUpsertOptions, DocumentDeleteFieldsOptions, DocumentCountOptions, DocumentDeleteByQueryOptions, DocumentUpdateByQueryOptions, DocumentSearchOptions, DocumentMGetOptions } from './controllers/document/options';
 export type { BulkWriteOptions, BulkImportOptions, BulkWriteDocumentOptions, BulkMWriteOptions, BulkImportSuccess, BulkImportError, BulkImportResult, BulkDocument, BulkMWriteResult } from './controllers/bulk/types';
@@ -68,17 +68,17 @@ export type { UserContent, SecurityUser, UserDefinition, CreateUserBody, Restric
 export type { SecurityOptions, SecurityWriteOptions, CreateUserOptions, CreateFirstAdminOptions, UpdateUserOptions, ProfileWriteOptions, UpdateProfileOptions, DeleteProfileOptions, RoleWriteOptions, UpdateRoleOptions, CreateApiKeyOptions, SecurityFromSizeOptions, SecuritySearchOptions, SecurityScrollOptions } from './controllers/security/options';
 export type { CreatedToken } from './controllers/auth/types';
 export type { TokenDuration, LogoutOptions, RefreshTokenOptions, CreateTokenOptions, AuthCreateApiKeyOptions, AuthDeleteApiKeyOptions, AuthSearchApiKeysOptions, UpdateSelfOptions } from './controllers/auth/options';
-export type { StatsTime } from './controllers/server/ServerController';
+export type { StatsTime } from './controllers/server/server-controller';
 export type { HealthStatus, HealthService, HealthCheckResult, ServerMetrics, StatsFrame, StatsResult, ApiAction, PublicApi, ServerCapabilities, ServerInfo } from './controllers/server/types';
 export type { HealthCheckOptions, OpenApiOptions } from './controllers/server/options';
 export type { ClusterNode, ClusterActivity, ClusterStatus } from './controllers/cluster/types';
 export type { PublishOptions, JoinOptions, JoinResult, RoomList } from './realtime/types';
 export type { BitOperation } from './controllers/ms/types';
-export type { Strings } from './controllers/ms/MemoryStorageController';
+export type { Strings } from './controllers/ms/memory-storage-controller';
 export type { SubscriptionStatus, SubscriptionEvent } from './realtime/status';
 export type { LiveStatus, LiveResult, WatchedDocuments } from './live/types';
 export type { WatchOptions, LiveSort } from './live/query/options';
-export type { WatchDocumentsOptions } from './live/documents/watchDocuments';
+export type { WatchDocumentsOptions } from './live/documents/watch-documents';
 export type { KoncordeFilter } from './live/filters/index';
 export type { Presence, PresenceEvent } from './realtime/types';
 export type { PresenceOptions } from './realtime/options';

@@ -7,7 +7,7 @@ import type { Kuzzle } from '../../src/index';
 import { client, startTarget, uniqueName, type Target } from '../support/targets';
 import { bundlePage } from './angular/bundle';
 import { startPages, type PageServer } from './angular/pages';
-import { appConfig, bootstrapList, type Item, type SsrTarget } from './angular/ssrApp';
+import { appConfig, bootstrapList, type Item, type SsrTarget } from './angular/ssr-app';
 import { pageErrors, showing, textsOf } from './angular/view';
 import { hasChromium, launchBrowser, type Browser } from './support/browser';
 

@@ -1,7 +1,7 @@
 import type { ScenarioResult } from './angular-testing/scenarios';
 import { buildAngularTestingPage } from './angular-testing/bundle';
 import { hasChromium, launchBrowser, type Browser } from './support/browser';
-import { startPageServer, type PageServer } from './support/pageServer';
+import { startPageServer, type PageServer } from './support/page-server';
 
 // provideKuzzleTesting() in a real browser: a standalone zoneless component, TestBed, and the DOM it renders as the
 // test answers requests, pushes notifications, runs the virtual clock and drops the link (see angular-testing/).

@@ -7,7 +7,7 @@ import type { ConnectionEvent, EmbeddedKuzzleServer, FrameEvent } from '../../sr
 import { client, startTarget, uniqueName, USER, type Target } from '../support/targets';
 import { hasChromium, launchBrowser, type Browser } from './support/browser';
 import { buildBrowserBundle, type BrowserBundle } from './support/bundle';
-import { startPageServer, type PageServer } from './support/pageServer';
+import { startPageServer, type PageServer } from './support/page-server';
 
 /** The page's globals: the browser build, then the client and its records once `openClient` ran. */
 interface PageWindow {

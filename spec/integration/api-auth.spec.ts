@@ -1,7 +1,7 @@
 import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
 import { firstValueFrom, lastValueFrom, type Observable, timer, toArray } from 'rxjs';
 import { KuzzleError, type Kuzzle } from '../../src/index';
-import { plain } from '../support/compatRunner';
+import { plain } from '../support/compat-runner';
 import { client, startTarget, type Target, targetNames } from '../support/targets';
 
 // Every method of the auth controller on the real server, in token mode and in cookie mode, and for a representative

@@ -1,6 +1,6 @@
 import { firstValueFrom } from 'rxjs';
-import type { Kuzzle } from '../../src/client/Kuzzle';
-import { actionsSentByRows, canonicalAction, CONTROLLER_ALIASES, LEFT_OUT_ACTIONS, type SentByRows, splitAction } from '../support/catalogue/leftOut';
+import type { Kuzzle } from '../../src/client/kuzzle';
+import { actionsSentByRows, canonicalAction, CONTROLLER_ALIASES, LEFT_OUT_ACTIONS, type SentByRows, splitAction } from '../support/catalogue/left-out';
 import { client, startTarget, type Target, targetNames } from '../support/targets';
 
 // Every controller:action the real server describes is sent by some catalogue row (the rows are run on a fake server

@@ -1,7 +1,7 @@
 import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
 import { firstValueFrom, lastValueFrom, type Observable, toArray } from 'rxjs';
 import { KuzzleError, type Kuzzle } from '../../src/index';
-import { plain } from '../support/compatRunner';
+import { plain } from '../support/compat-runner';
 import { client, startTarget, type Target, targetNames } from '../support/targets';
 
 // Every method of the document, bulk, collection and index controllers on the real server, and for a representative

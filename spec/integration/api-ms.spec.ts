@@ -1,7 +1,7 @@
 import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
 import { firstValueFrom, type Observable } from 'rxjs';
-import type { Kuzzle } from '../../src/client/Kuzzle';
-import type { MemoryStorageController } from '../../src/controllers/ms/MemoryStorageController';
+import type { Kuzzle } from '../../src/client/kuzzle';
+import type { MemoryStorageController } from '../../src/controllers/ms/memory-storage-controller';
 import type { MsScanPage } from '../../src/controllers/ms/types';
 import { client, startTarget, targetNames, uniqueName, type Target } from '../support/targets';
 

@@ -1,9 +1,9 @@
 import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
 import { firstValueFrom, lastValueFrom, type Observable, take, toArray } from 'rxjs';
 import WebSocket from 'ws';
-import type { Kuzzle } from '../../src/client/Kuzzle';
-import type { CallOptions } from '../../src/controllers/BaseController';
-import type { SearchResult } from '../../src/controllers/search/SearchResult';
+import type { Kuzzle } from '../../src/client/kuzzle';
+import type { CallOptions } from '../../src/controllers/base-controller';
+import type { SearchResult } from '../../src/controllers/search/search-result';
 import { allHits, allPages, type WebSocketCtor } from '../../src/index';
 import { client, startTarget, type Target, targetNames } from '../support/targets';
 

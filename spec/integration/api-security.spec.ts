@@ -1,6 +1,6 @@
 import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
 import { firstValueFrom, lastValueFrom, type Observable, toArray } from 'rxjs';
-import type { Kuzzle } from '../../src/client/Kuzzle';
+import type { Kuzzle } from '../../src/client/kuzzle';
 import type { SecurityProfile, SecurityUser } from '../../src/controllers/security/types';
 import { allHits, allPages } from '../../src/index';
 import { client, startTarget, targetNames, uniqueName, type Target } from '../support/targets';

@@ -1,7 +1,7 @@
 import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
 import { filter, firstValueFrom, lastValueFrom, type Observable, take, toArray } from 'rxjs';
 import { KuzzleError, type Kuzzle } from '../../src/index';
-import { plain } from '../support/compatRunner';
+import { plain } from '../support/compat-runner';
 import { client, nextEvent, record, startTarget, type Target, targetNames, waitFor } from '../support/targets';
 
 // Every method of the server, cluster, debug and realtime controllers on the real server (Kuzzle 2.56, statistics

@@ -1,6 +1,6 @@
 import { filter, firstValueFrom, type Observable } from 'rxjs';
 import type { KuzzleDocument, Kuzzle, LiveResult, WatchedDocuments } from '../../src/index';
-import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { client, startTarget, targetNames, type Target } from '../support/targets';
 
 // The proof of live data on a server: a writer on another connection creates, updates (in and out of the query),

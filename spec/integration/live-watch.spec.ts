@@ -1,7 +1,7 @@
 import { filter, firstValueFrom } from 'rxjs';
 import type { Kuzzle } from '../../src/index';
 import type { LiveResult } from '../../src/live/types';
-import { startTcpProxy } from '../support/tcpProxy';
+import { startTcpProxy } from '../support/tcp-proxy';
 import { client, record, startTarget, twoClientsOnFreshIndex, targetNames, waitFor, type Target } from '../support/targets';
 
 type Item = { color: string; n: number };

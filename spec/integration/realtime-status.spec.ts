@@ -1,6 +1,6 @@
 import { filter, firstValueFrom, map, merge, type Observable } from 'rxjs';
 import type { Kuzzle, Presence, SubscriptionEvent, SubscriptionStatus } from '../../src/index';
-import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { client, nextEvent, record, startTarget, twoClientsOnFreshIndex, targetNames, waitFor, type Target } from '../support/targets';
 
 const statuses = (events: readonly SubscriptionEvent[]): SubscriptionStatus[] => events.filter((e): e is SubscriptionStatus => e.type === 'status');

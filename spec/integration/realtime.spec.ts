@@ -1,6 +1,6 @@
 import { filter, firstValueFrom, take, timer } from 'rxjs';
 import { KuzzleError, TokenExpiredError, type Kuzzle, type Notification } from '../../src/index';
-import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { client, nextEvent, record, startTarget, twoClientsOnFreshIndex, targetNames, USER, waitFor, type Target } from '../support/targets';
 
 const documents = (n: Notification[]) => n.flatMap((x) => (x.type === 'document' ? [x] : []));

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
-import type { Kuzzle } from '../../src/client/Kuzzle';
-import { clientHarness, nameAndMessage, observe } from './clientHarness';
+import type { Kuzzle } from '../../src/client/kuzzle';
+import { clientHarness, nameAndMessage, observe } from './client-harness';
 
 /** A bad call: what it is, the call, and the reason the `InvalidRequestError` must give (after `Invalid request: `). */
 export type BadCall = readonly [string, (kuzzle: Kuzzle) => Observable<unknown>, string];

@@ -5,7 +5,7 @@ import { milliseconds, countOrInfinity } from '../options/schemas';
 import { validateOptions } from '../options/validate';
 import { randomId } from './ids';
 import type { RequestOptions, Volatile } from './request';
-import { InvalidOptionError } from '../errors/ClientErrors';
+import { InvalidOptionError } from '../errors/client-errors';
 
 /** Options of `new Kuzzle(protocol, options)`. */
 export interface KuzzleOptions {

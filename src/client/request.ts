@@ -1,4 +1,4 @@
-import type { KuzzleErrorPayload } from '../errors/KuzzleError';
+import type { KuzzleErrorPayload } from '../errors/kuzzle-error';
 
 /** Free-form metadata sent with a request and echoed in its notifications. */
 export type Volatile = Record<string, unknown>;

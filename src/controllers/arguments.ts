@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../errors/ClientErrors';
+import { InvalidRequestError } from '../errors/client-errors';
 
 /** A JSON object argument (a document's content, a query, a mapping, ...). */
 export type JsonObject = Record<string, unknown>;

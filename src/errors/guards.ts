@@ -8,9 +8,9 @@ import type {
   RequestTimeoutError,
   SubscriptionLostError,
   TokenExpiredError,
-} from './ClientErrors';
-import type { LinkLostError, PingTimeoutError, ReconnectionFailedError } from './ConnectionErrors';
-import type { KuzzleError } from './KuzzleError';
+} from './client-errors';
+import type { LinkLostError, PingTimeoutError, ReconnectionFailedError } from './connection-errors';
+import type { KuzzleError } from './kuzzle-error';
 
 /** Every error class of the library, by its stable `name`. */
 export interface KuzzleRxErrors {

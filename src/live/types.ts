@@ -1,4 +1,4 @@
-import type { KuzzleDocument } from '../controllers/document/DocumentController';
+import type { KuzzleDocument } from '../controllers/document/document-controller';
 
 /**
  * Where a live query stands:

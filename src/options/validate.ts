@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { InvalidOptionError } from '../errors/ClientErrors';
+import { InvalidOptionError } from '../errors/client-errors';
 
 interface Issue {
   readonly code: string;

@@ -1,4 +1,4 @@
-import type { CallOptions } from '../controllers/BaseController';
+import type { CallOptions } from '../controllers/base-controller';
 import type { Volatile } from '../client/request';
 import type { Scope } from './options';
 

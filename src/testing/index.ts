@@ -30,7 +30,7 @@ export type {
   SubscriptionTarget,
   SentFrame,
 } from './_fake';
-export { EmbeddedKuzzleServer } from './server/EmbeddedKuzzleServer';
+export { EmbeddedKuzzleServer } from './server/embedded-kuzzle-server';
 export { DEFAULT_EMBEDDED_SERVER_OPTIONS } from './server/options';
 export type { AnonymousRights, EmbeddedServerOptions, ResolvedServerOptions } from './server/options';
 export type { EmbeddedUser } from './server/auth/users';

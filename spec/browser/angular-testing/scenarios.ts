@@ -1,7 +1,7 @@
 import { provideZonelessChangeDetection, type Type } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { KuzzleTestingController, provideKuzzleTesting, type KuzzleTestingConfig } from '../../../src/angular/testing/index';
-import { OrderPage } from './OrderPage';
+import { OrderPage } from './order-page';
 
 /** What the component shows, read from the DOM. */
 export interface Rendered {

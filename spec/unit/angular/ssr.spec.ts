@@ -2,7 +2,7 @@ import '@angular/compiler';
 import { mergeApplicationConfig } from '@angular/core';
 import { provideServerRendering, renderApplication } from '@angular/platform-server';
 import { firstValueFrom } from 'rxjs';
-import { appConfig, bootstrapList, TRANSFER_KEY, type Item, type SsrTarget } from '../../browser/angular/ssrApp';
+import { appConfig, bootstrapList, TRANSFER_KEY, type Item, type SsrTarget } from '../../browser/angular/ssr-app';
 import type { ConnectionEvent } from '../../../src/testing/index';
 import { client, startTarget, uniqueName, waitFor, type Target } from '../../support/targets';
 

@@ -4,7 +4,7 @@ import { KUZZLE } from '../../../src/angular/index';
 import { KuzzleTestingController, provideKuzzleTesting } from '../../../src/angular/testing/index';
 import { Kuzzle, type KuzzleDocument } from '../../../src/index';
 import { KuzzleTestingBackend } from '../../../src/testing/index';
-import { observe, testScheduler } from '../../support/clientHarness';
+import { observe, testScheduler } from '../../support/client-harness';
 
 // provideKuzzleTesting() at the injector level (no DOM): what a service that injects KUZZLE sees, and what the test
 // does through KuzzleTestingController.

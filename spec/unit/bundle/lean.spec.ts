@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { type AppBundle, appBundle, bytesPerInput, ROOT } from '../../../bench/bundle';
-import { sourcesAsOneFile } from './oneFile';
+import { sourcesAsOneFile } from './one-file';
 
 /** A string only each left-out controller has: the name of one of its actions. */
 const MARKERS = { ms: 'zunionstore', security: 'createRestrictedUser' } as const;
 /** The modules of the left-out controller classes (others in their folders may be shared: auth maps users too). */
-const LEFT_OUT = ['src/controllers/ms/MemoryStorageController.ts', 'src/controllers/security/SecurityController.ts'];
+const LEFT_OUT = ['src/controllers/ms/memory-storage-controller.ts', 'src/controllers/security/security-controller.ts'];
 
 const LEAN = resolve(ROOT, 'bench/apps/lean.ts');
 const FULL = resolve(ROOT, 'bench/apps/full.ts');

@@ -6,8 +6,8 @@ import {
   RequestTimeoutError,
   type KuzzleRequest,
 } from '../../../src/index';
-import { clientHarness, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 const request: KuzzleRequest = { controller: 'server', action: 'now', requestId: 'r-1' };
 

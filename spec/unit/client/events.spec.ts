@@ -1,7 +1,7 @@
 import type { KuzzleEvent } from '../../../src/client/events';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
-import { clientHarness } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 function setup(options: WebSocketProtocolOptions = {}) {
   return clientHarness({ protocol: options, sequentialIds: false });

@@ -1,7 +1,7 @@
-import { Kuzzle } from '../../../src/client/Kuzzle';
+import { Kuzzle } from '../../../src/client/kuzzle';
 import { DEFAULT_KUZZLE_OPTIONS, type KuzzleOptions } from '../../../src/client/options';
-import { fakeProtocol } from '../../support/clientHarness';
-import { invalidOptionOf } from '../../support/invalidOption';
+import { fakeProtocol } from '../../support/client-harness';
+import { invalidOptionOf } from '../../support/invalid-option';
 
 const protocol = () => fakeProtocol();
 

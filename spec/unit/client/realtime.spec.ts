@@ -1,9 +1,9 @@
 import { config, first, Subject, takeUntil } from 'rxjs';
 import type { KuzzleOptions } from '../../../src/client/options';
 import type { Notification } from '../../../src/realtime/notifications';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
-import { documentNotification } from '../../support/notificationFrames';
+import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
+import { documentNotification } from '../../support/notification-frames';
 
 function setup(options: KuzzleOptions = {}) {
   return clientHarness({ kuzzle: options });

@@ -1,7 +1,7 @@
 import type { KuzzleOptions } from '../../../src/client/options';
-import { KuzzleError } from '../../../src/errors/KuzzleError';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { KuzzleError } from '../../../src/errors/kuzzle-error';
+import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 function setup(options: KuzzleOptions = {}) {
   return clientHarness({ kuzzle: options, fixedBackoff: false });

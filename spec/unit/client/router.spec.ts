@@ -1,10 +1,10 @@
 import { cold, getTestScheduler, hot } from 'jasmine-marbles';
 import { lastValueFrom, of } from 'rxjs';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
+import type { Kuzzle } from '../../../src/client/kuzzle';
 import { isCookieAction, split } from '../../../src/client/router';
 import type { FetchInitLike, FetchResponseLike } from '../../../src/http/fetch';
-import { clientHarness } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 // jasmine-marbles: a fresh TestScheduler per test, one frame = 10 virtual ms.
 describe('split', () => {

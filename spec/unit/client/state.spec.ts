@@ -1,8 +1,8 @@
 import { cold, getTestScheduler } from 'jasmine-marbles';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
+import type { Kuzzle } from '../../../src/client/kuzzle';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
-import { clientHarness, errorsByNameAndMessage } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness, errorsByNameAndMessage } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 // jasmine-marbles gives each test a fresh TestScheduler; outside `run()` one marble frame is 10 virtual ms.
 

@@ -1,6 +1,6 @@
 import type { KuzzleOptions } from '../../../src/client/options';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 function setup(options: KuzzleOptions = {}) {
   const harness = clientHarness({ kuzzle: options });

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { DocumentNotification, KuzzleEvent, Notification } from '../../../src/index';
-import { clientHarness } from '../../support/clientHarness';
+import { clientHarness } from '../../support/client-harness';
 
 interface Order extends Record<string, unknown> {
   readonly status: 'new' | 'paid';

@@ -1,9 +1,9 @@
 import { BaseController as SdkBaseController, Kuzzle as SdkKuzzle } from 'kuzzle-sdk';
-import { BaseController } from '../../../src/controllers/BaseController';
+import { BaseController } from '../../../src/controllers/base-controller';
 import { CATALOGUE, NOT_COPIED, type CatalogueRow } from '../../support/catalogue/all';
-import { clientHarness } from '../../support/clientHarness';
-import { comparable, plain, publicMethods, runRx, runSdk } from '../../support/compatRunner';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness } from '../../support/client-harness';
+import { comparable, plain, publicMethods, runRx, runSdk } from '../../support/compat-runner';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 beforeEach(() => FakeWebSocket.reset());
 

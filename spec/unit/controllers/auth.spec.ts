@@ -1,5 +1,5 @@
-import { clientHarness, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import { BaseController, KuzzleClient, type CallOptions, type QuerySender } from '../../../src/index';
-import { clientHarness, fakeProtocol, nameAndMessage, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness, fakeProtocol, nameAndMessage, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 interface Greeting {
   readonly text: string;

@@ -1,6 +1,6 @@
-import type { Kuzzle } from '../../../src/client/Kuzzle';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import type { Kuzzle } from '../../../src/client/kuzzle';
+import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());

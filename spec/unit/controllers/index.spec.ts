@@ -1,4 +1,4 @@
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());

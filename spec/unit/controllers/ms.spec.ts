@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
-import type { MemoryStorageController } from '../../../src/controllers/ms/MemoryStorageController';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import type { MemoryStorageController } from '../../../src/controllers/ms/memory-storage-controller';
+import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 beforeEach(() => FakeWebSocket.reset());
 

@@ -2,13 +2,13 @@ import { getTestScheduler } from 'jasmine-marbles';
 import { Kuzzle as SdkKuzzle } from 'kuzzle-sdk';
 import { defer, firstValueFrom, map, type Observable, of, Subject, take, toArray } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
-import type { CallOptions } from '../../../src/controllers/BaseController';
-import type { SearchResult } from '../../../src/controllers/search/SearchResult';
+import type { Kuzzle } from '../../../src/client/kuzzle';
+import type { CallOptions } from '../../../src/controllers/base-controller';
+import type { SearchResult } from '../../../src/controllers/search/search-result';
 import { allHits, allPages } from '../../../src/index';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
-import { comparable } from '../../support/compatRunner';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
+import { comparable } from '../../support/compat-runner';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 // A search server over a fixed set of documents d00, d01, ... sorted by _id: it pages by `from`/`size`, by
 // `search_after` on the `_id`, and by scroll cursors named after the position they resume at.

@@ -1,8 +1,8 @@
 import type { Observable } from 'rxjs';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
+import type { Kuzzle } from '../../../src/client/kuzzle';
 import type { FetchInitLike, FetchLike, FetchResponseLike } from '../../../src/http/fetch';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 beforeEach(() => FakeWebSocket.reset());
 

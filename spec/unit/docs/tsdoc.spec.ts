@@ -1,4 +1,4 @@
-import { type ControllerSurface, controllerSurfaces } from './publicMethods';
+import { type ControllerSurface, controllerSurfaces } from './public-methods';
 
 const undocumented = (surface: ControllerSurface): string[] => surface.methods.filter((method) => !method.documented).map((method) => `${method.name}  (${method.at})`);
 

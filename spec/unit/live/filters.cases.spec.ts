@@ -1,6 +1,6 @@
 import { Koncorde } from 'koncorde';
 import { compileFilter, toSearchQuery } from '../../../src/live/filters/index';
-import { nameAndMessage } from '../../support/clientHarness';
+import { nameAndMessage } from '../../support/client-harness';
 import { Random } from '../../support/live-filters-corpus';
 
 // Koncorde's semantics case by case: each row is checked on the client's evaluator AND on the koncorde package.

@@ -5,7 +5,7 @@ import { mergeSnapshot } from '../../../src/live/query/snapshot';
 import { documentOrder, searchSort, sortKeys } from '../../../src/live/query/sort';
 import { applyChange, type LiveWindow, type WindowRules } from '../../../src/live/query/window';
 import type { LiveSort } from '../../../src/live/query/options';
-import { nameAndMessage } from '../../support/clientHarness';
+import { nameAndMessage } from '../../support/client-harness';
 
 // The pure rules of document.watch(): the order, a change applied to the window, a snapshot merged with the changes
 // received meanwhile. The query is `color == 'red'`; server times are plain numbers (100 is older than 200).

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
-import { clientHarness, nameAndMessage, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import type { Kuzzle } from '../../../src/client/kuzzle';
+import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 beforeEach(() => FakeWebSocket.reset());
 

@@ -1,6 +1,6 @@
 import type { LiveResult } from '../../../src/live/types';
-import { clientHarness, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
+import { clientHarness, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
 
 // `document.watch()` on a client whose socket is a FakeWebSocket: the requests it sends, in order, and what it makes
 // of the answers. An answer to a search or a count reaches the result on the client's scheduler: `settle()` runs it.

@@ -2,17 +2,17 @@ import { defer, map, type Observable } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { ArgumentCheck } from '../../../src/controllers/arguments';
 import type { KuzzleDocument } from '../../../src/controllers/document/types';
-import { ConnectionLostError } from '../../../src/errors/ClientErrors';
-import { KuzzleError } from '../../../src/errors/KuzzleError';
+import { ConnectionLostError } from '../../../src/errors/client-errors';
+import { KuzzleError } from '../../../src/errors/kuzzle-error';
 import { liveDocument } from '../../../src/live/query/changes';
-import { liveQuery, type LiveQuerySpec, type WatchSources } from '../../../src/live/query/liveQuery';
+import { liveQuery, type LiveQuerySpec, type WatchSources } from '../../../src/live/query/live-query';
 import type { LiveSort } from '../../../src/live/query/options';
 import type { Snapshot } from '../../../src/live/query/snapshot';
 import { documentOrder, sortKeys } from '../../../src/live/query/sort';
 import type { LiveResult } from '../../../src/live/types';
 import type { DocumentNotification } from '../../../src/realtime/notifications';
 import type { SubscriptionEvent } from '../../../src/realtime/status';
-import { errorsByNameAndMessage, testScheduler } from '../../support/clientHarness';
+import { errorsByNameAndMessage, testScheduler } from '../../support/client-harness';
 
 // document.watch() in virtual time, on fake sources: `events` plays `realtime.subscribeWithStatus()` on the whole
 // collection (statuses and notifications), `searches` plays the paged search (one cold Observable per snapshot, in

@@ -1,8 +1,8 @@
 import { TestScheduler } from 'rxjs/testing';
 import { DEFAULT_PROTOCOL_OPTIONS, type WebSocketProtocolOptions } from '../../../src/protocol/options';
-import { WebSocketProtocol } from '../../../src/protocol/WebSocketProtocol';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
-import { invalidOptionOf } from '../../support/invalidOption';
+import { WebSocketProtocol } from '../../../src/protocol/web-socket-protocol';
+import { FakeWebSocket } from '../../support/fake-web-socket';
+import { invalidOptionOf } from '../../support/invalid-option';
 
 const creationError = (host: unknown, options?: unknown) =>
   invalidOptionOf(() => new WebSocketProtocol(host as string, options as WebSocketProtocolOptions));

@@ -1,9 +1,9 @@
 import type { Observable } from 'rxjs';
 import type { Presence } from '../../../src/realtime/types';
-import { clientHarness, errorsByNameAndMessage, nameAndMessage, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
-import { documentNotification } from '../../support/notificationFrames';
-import { at, CHANNEL, connectingClient, dropAt, marbles, scriptedServer, userNotification } from './scriptedServer';
+import { clientHarness, errorsByNameAndMessage, nameAndMessage, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
+import { documentNotification } from '../../support/notification-frames';
+import { at, CHANNEL, connectingClient, dropAt, marbles, scriptedServer, userNotification } from './scripted-server';
 
 // On the wire: s = realtime:subscribe, c = realtime:count, u = realtime:unsubscribe. The presence subscription goes out
 // at 10 ms and is acknowledged at 20 ms; its first count is asked for then and answered at 30 ms (see scriptedServer).

@@ -1,12 +1,12 @@
 import { filter, map, merge, type Observable, share, switchMap, take, takeWhile } from 'rxjs';
 import type { KuzzleEvent } from '../../../src/client/events';
-import type { Kuzzle } from '../../../src/client/Kuzzle';
+import type { Kuzzle } from '../../../src/client/kuzzle';
 import type { Notification } from '../../../src/realtime/notifications';
 import type { SubscriptionEvent, SubscriptionStatus } from '../../../src/realtime/status';
-import { clientHarness, errorsByNameAndMessage, nameAndMessage, observe } from '../../support/clientHarness';
-import { FakeWebSocket } from '../../support/FakeWebSocket';
-import { documentNotification } from '../../support/notificationFrames';
-import { at, CHANNEL, connectingClient, dropAt, marbles, notifyAt, ROOM_ID, scriptedServer } from './scriptedServer';
+import { clientHarness, errorsByNameAndMessage, nameAndMessage, observe } from '../../support/client-harness';
+import { FakeWebSocket } from '../../support/fake-web-socket';
+import { documentNotification } from '../../support/notification-frames';
+import { at, CHANNEL, connectingClient, dropAt, marbles, notifyAt, ROOM_ID, scriptedServer } from './scripted-server';
 
 // Statuses as letters: p = pending, l = live, x = restoring, L = live again (restored); a notification is its
 // document's id (a, b, c). The connection's events, where a test merges them in: D = disconnected, C = reconnected.

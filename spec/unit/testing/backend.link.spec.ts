@@ -1,7 +1,7 @@
 import { asyncScheduler } from 'rxjs';
 import type { ConnectionState } from '../../../src/index';
 import { createTestingKuzzle } from '../../../src/testing/index';
-import { observe } from '../../support/clientHarness';
+import { observe } from '../../support/client-harness';
 
 // The link between the client and the testing backend: dropped and restored by the test, on the backend's clock.
 // With the testing protocol options, the first reconnection attempt comes 500 ms after a loss, the second 1000 ms

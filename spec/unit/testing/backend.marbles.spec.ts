@@ -3,7 +3,7 @@ import { filter, map, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { Kuzzle, KuzzleEvent, SubscriptionEvent } from '../../../src/index';
 import { createTestingKuzzle } from '../../../src/testing/index';
-import { errorsByNameAndMessage, testScheduler } from '../../support/clientHarness';
+import { errorsByNameAndMessage, testScheduler } from '../../support/client-harness';
 
 // The testing backend in virtual time: a test writes when the server answers, notifies and drops the link, and
 // proves with marbles what the client emits and when. Inside `run()` one frame is 1 virtual ms. With the testing

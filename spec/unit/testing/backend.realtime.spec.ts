@@ -1,6 +1,6 @@
 import type { Notification, SubscriptionEvent } from '../../../src/index';
 import { createTestingKuzzle } from '../../../src/testing/index';
-import { observe } from '../../support/clientHarness';
+import { observe } from '../../support/client-harness';
 
 // Subscriptions on the testing backend: acknowledged as the server does, and fed by the notifications a test pushes.
 

@@ -1,6 +1,6 @@
 import { KuzzleError, RequestTimeoutError } from '../../../src/index';
 import { createTestingKuzzle, KuzzleTestingBackend, TestRequest } from '../../../src/testing/index';
-import { nameAndMessage, observe } from '../../support/clientHarness';
+import { nameAndMessage, observe } from '../../support/client-harness';
 
 // Requests as the client sends them, and a test that answers them as the server would.
 

@@ -1,7 +1,7 @@
 import { Kuzzle, WebSocketProtocol } from '../../../src/index';
 import { createTestingKuzzle, FakeWebSocket } from '../../../src/testing/index';
-import { FakeWebSocket as SpecFakeWebSocket } from '../../support/FakeWebSocket';
-import { observe } from '../../support/clientHarness';
+import { FakeWebSocket as SpecFakeWebSocket } from '../../support/fake-web-socket';
+import { observe } from '../../support/client-harness';
 
 // The in-memory socket that `kuzzle-rx/testing` exports, under the testing backend and the project's own specs.
 

@@ -1,6 +1,6 @@
 import { assertInInjectionContext, inject, Injector, PLATFORM_ID } from '@angular/core';
 import type { ConnectionState, Kuzzle } from 'kuzzle-rx';
-import { KUZZLE } from '../provideKuzzle';
+import { KUZZLE } from '../provide-kuzzle';
 
 /** The `injector` option every helper takes, as Angular's own `toSignal` and `effect` do. */
 export interface InjectorOption {

@@ -2,9 +2,9 @@
  * `kuzzle-rx/angular/testing`: `provideKuzzleTesting()` and `KuzzleTestingController`, to test components and
  * services that inject `KUZZLE`, without a server. Runs in browsers and in Node.
  */
-export { provideKuzzleTesting } from './provideKuzzleTesting';
-export type { KuzzleTestingConfig } from './provideKuzzleTesting';
-export { KuzzleTestingController } from './KuzzleTestingController';
+export { provideKuzzleTesting } from './provide-kuzzle-testing';
+export type { KuzzleTestingConfig } from './provide-kuzzle-testing';
+export { KuzzleTestingController } from './kuzzle-testing-controller';
 export type {
   TestRequest,
   TestError,

@@ -1,4 +1,4 @@
-import type { CallOptions } from '../BaseController';
+import type { CallOptions } from '../base-controller';
 
 /** How long a token lives: milliseconds, or a duration the server reads with `ms` (`'1h'`, `'30s'`, `'7d'`). */
 export type TokenDuration = string | number;

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../arguments';
-import type { CallOptions } from '../BaseController';
+import type { CallOptions } from '../base-controller';
 import type { DocumentSource, DocumentWriteError, MultipleResult } from '../document/types';
 
 /** Options of the bulk actions that write: `deleteByQuery`, `updateByQuery`, `import`. */

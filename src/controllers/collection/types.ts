@@ -1,5 +1,5 @@
 import type { JsonObject } from '../arguments';
-import type { CallOptions } from '../BaseController';
+import type { CallOptions } from '../base-controller';
 import type { KuzzleInfo } from '../document/types';
 
 /** A collection's mappings: how its documents' fields are stored and searched. */

@@ -1,4 +1,4 @@
-import type { CallOptions } from '../BaseController';
+import type { CallOptions } from '../base-controller';
 import type { DocumentSource } from './types';
 
 /** The query language of a search, count or by-query action. */

@@ -1,5 +1,5 @@
 import type { ArgumentCheck } from '../arguments';
-import type { CallOptions } from '../BaseController';
+import type { CallOptions } from '../base-controller';
 import type { MsGeoRadiusOptions, MsSetOptions, MsSortOptions, MsZaddOptions, MsZstoreOptions } from './options';
 import type { MsAction, MsGeoPoint, MsHashEntry, MsKeyEntry, MsLimit, MsScoredElement, MsValue } from './types';
 

@@ -1,8 +1,8 @@
 import { defer, map, type Observable, of, throwError } from 'rxjs';
-import { InvalidRequestError } from '../../errors/ClientErrors';
+import { InvalidRequestError } from '../../errors/client-errors';
 import type { JsonObject } from '../arguments';
-import type { CallOptions, QuerySender, RequestArguments } from '../BaseController';
-import type { SearchResult } from './SearchResult';
+import type { CallOptions, QuerySender, RequestArguments } from '../base-controller';
+import type { SearchResult } from './search-result';
 
 /** A search to run and page through. */
 export interface SearchSpec<H> {

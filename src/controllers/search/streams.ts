@@ -1,5 +1,5 @@
 import { concatMap, EMPTY, expand, from, Observable } from 'rxjs';
-import type { SearchResult } from './SearchResult';
+import type { SearchResult } from './search-result';
 
 /**
  * `source`, unless its subscriber is already closed. `expand` subscribes to the next page right after handing the

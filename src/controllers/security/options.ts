@@ -1,4 +1,4 @@
-import type { CallOptions } from '../BaseController';
+import type { CallOptions } from '../base-controller';
 
 /** The options of every security action. */
 export interface SecurityOptions extends CallOptions {

@@ -1,4 +1,4 @@
-import type { CallOptions } from '../BaseController';
+import type { CallOptions } from '../base-controller';
 import type { HealthService } from './types';
 
 /** Options of `server.healthCheck()`. */

@@ -1,6 +1,6 @@
 import type { FilterNode } from './ast';
 import { flatten, type FlatDocument } from './flatten';
-import { matchDocument } from './matchObject';
+import { matchDocument } from './match-object';
 import { inside, outside } from './range';
 import { compileRegex } from './regexp/nfa';
 

@@ -1,7 +1,7 @@
 import type { SchedulerLike } from 'rxjs';
 import { ArgumentCheck } from '../../controllers/arguments';
 import type { KuzzleDocument } from '../../controllers/document/types';
-import { InvalidRequestError } from '../../errors/ClientErrors';
+import { InvalidRequestError } from '../../errors/client-errors';
 import { liveDocument, type LiveDocument } from './changes';
 import type { WatchOptions } from './options';
 import { sortKeys, type SortKey } from './sort';

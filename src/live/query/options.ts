@@ -1,6 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
-import type { CallOptions } from '../../controllers/BaseController';
-import type { KuzzleDocument } from '../../controllers/document/DocumentController';
+import type { CallOptions } from '../../controllers/base-controller';
+import type { KuzzleDocument } from '../../controllers/document/document-controller';
 
 /** A sort of the live result, as in a search: `'age'`, `['age', { _id: 'desc' }]`, `{ age: 'desc' }`. */
 export type LiveSort = string | ReadonlyArray<string | Readonly<Record<string, 'asc' | 'desc'>>> | Readonly<Record<string, 'asc' | 'desc'>>;

@@ -1,6 +1,6 @@
 import type { KuzzleDocument } from '../../controllers/document/types';
 import { liveDocument, writtenAt, type DocumentChange, type LiveDocument } from './changes';
-import { sameJson } from './sameJson';
+import { sameJson } from './same-json';
 import { applyChange, type Applied, type WindowRules } from './window';
 
 /** A search's answer: the first hits of the query in its order (at most `size`), and how many match. */

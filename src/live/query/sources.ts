@@ -1,13 +1,13 @@
 import { last, map, scan, takeWhile } from 'rxjs';
-import type { KuzzleClient } from '../../client/KuzzleClient';
+import type { KuzzleClient } from '../../client/kuzzle-client';
 import type { JsonObject } from '../../controllers/arguments';
-import type { QuerySender } from '../../controllers/BaseController';
+import type { QuerySender } from '../../controllers/base-controller';
 import type { KuzzleHit } from '../../controllers/document/types';
 import { search } from '../../controllers/search/paging';
 import { allPages } from '../../controllers/search/streams';
-import { RealtimeController } from '../../realtime/RealtimeController';
+import { RealtimeController } from '../../realtime/realtime-controller';
 import { DEFAULT_SIZE, type CheckedWatch } from './checks';
-import type { WatchSources } from './liveQuery';
+import type { WatchSources } from './live-query';
 import type { Snapshot } from './snapshot';
 import { searchSort } from './sort';
 

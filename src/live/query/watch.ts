@@ -1,10 +1,10 @@
 import { defer, type Observable } from 'rxjs';
-import type { KuzzleClient } from '../../client/KuzzleClient';
-import type { QuerySender } from '../../controllers/BaseController';
+import type { KuzzleClient } from '../../client/kuzzle-client';
+import type { QuerySender } from '../../controllers/base-controller';
 import { compileFilter, toSearchQuery, type KoncordeFilter } from '../filters/index';
 import type { LiveResult } from '../types';
 import { checkWatch } from './checks';
-import { liveQuery } from './liveQuery';
+import { liveQuery } from './live-query';
 import type { WatchOptions } from './options';
 import { documentOrder } from './sort';
 import { clientSources } from './sources';

@@ -1,6 +1,6 @@
 import type { FilterTest } from '../filters/index';
 import { liveDocument, type DocumentChange, type LiveDocument } from './changes';
-import { sameJson } from './sameJson';
+import { sameJson } from './same-json';
 import type { DocumentOrder } from './sort';
 
 /**

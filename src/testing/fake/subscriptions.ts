@@ -1,7 +1,7 @@
 import type { Scope, Volatile } from 'kuzzle-rx';
-import type { FakeWebSocket } from './FakeWebSocket';
+import type { FakeWebSocket } from './fake-web-socket';
 import { deepEqual, show, stableKey } from './json';
-import type { SentFrame } from './responseFrames';
+import type { SentFrame } from './response-frames';
 
 /** A subscription the backend acknowledged, on a connection still open. */
 export interface LiveSubscription {

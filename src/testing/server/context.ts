@@ -3,12 +3,12 @@ import type { UserView } from './auth/users';
 import type { ClientConnection } from './connections';
 import type { JsonValue } from './json';
 import type { Kernel } from './kernel';
-import type { KuzzleRequest } from './request';
+import type { ServerRequest } from './request';
 
 /** Everything an action handler may use. */
 export interface RequestContext {
   readonly kernel: Kernel;
-  readonly request: KuzzleRequest;
+  readonly request: ServerRequest;
   readonly connection: ClientConnection;
   /** The token the request authenticated with; null for anonymous. */
   readonly token: TokenRecord | null;

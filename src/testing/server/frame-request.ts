@@ -1,6 +1,6 @@
 import { uncataloguedError } from './errors';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
-import { KuzzleRequest, type HeaderMap } from './request';
+import { ServerRequest, type HeaderMap } from './request';
 
 const RESERVED = new Set(['controller', 'action', 'index', 'collection', '_id', 'jwt', 'volatile', 'body']);
 
@@ -30,7 +30,7 @@ function optionalObject(data: JsonObject, name: string): JsonObject | null {
  * Decodes a parsed WebSocket frame like the real `Request` constructor: recognised attributes are
  * type-checked (errors outside the catalogue, as the real server sends), everything else is an argument.
  */
-export function requestFromFrame(data: unknown, headers: HeaderMap): KuzzleRequest {
+export function requestFromFrame(data: unknown, headers: HeaderMap): ServerRequest {
   if (!isJsonObject(data)) {
     throw uncataloguedError('Input request data must be a non-null object', 500);
   }
@@ -40,7 +40,7 @@ export function requestFromFrame(data: unknown, headers: HeaderMap): KuzzleReque
       args[key] = value;
     }
   }
-  return new KuzzleRequest({
+  return new ServerRequest({
     id: optionalString(data, 'requestId'),
     controller: optionalString(data, 'controller') ?? null,
     action: optionalString(data, 'action') ?? null,

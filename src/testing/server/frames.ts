@@ -1,6 +1,6 @@
 import type { KuzzleErrorData } from './errors';
 import type { JsonObject, JsonValue } from './json';
-import type { KuzzleRequest } from './request';
+import type { ServerRequest } from './request';
 
 /** The application-level pong, byte for byte what the real server answers to `{"p":1}`. */
 export const PONG_FRAME = '{"p":2}';
@@ -17,7 +17,7 @@ function errorObject(error: KuzzleErrorData): JsonObject {
  * requestId, result, status, volatile. `result` is dropped when undefined, as the real server does
  * for `index:create`.
  */
-export function responseBody(request: KuzzleRequest, outcome: Outcome): JsonObject {
+export function responseBody(request: ServerRequest, outcome: Outcome): JsonObject {
   const failed = 'error' in outcome;
   return {
     action: request.action,
@@ -34,7 +34,7 @@ export function responseBody(request: KuzzleRequest, outcome: Outcome): JsonObje
 }
 
 /** A WebSocket response: the body followed by `room`, which the real server sets to the request id. */
-export function responseFrame(request: KuzzleRequest, outcome: Outcome): string {
+export function responseFrame(request: ServerRequest, outcome: Outcome): string {
   return JSON.stringify({ ...responseBody(request, outcome), room: request.id });
 }
 

@@ -6,7 +6,7 @@ import { CONTROLLERS, REAL_CONTROLLERS } from './controllers';
 import { kerror, toErrorData } from './errors';
 import type { Outcome } from './frames';
 import type { Kernel } from './kernel';
-import type { KuzzleRequest } from './request';
+import type { ServerRequest } from './request';
 
 /** What executing a request produced: the outcome for the body, plus HTTP-only `Set-Cookie` values. */
 export interface Execution {
@@ -35,7 +35,7 @@ function handlerFor(controller: string, action: string): Handler {
  * same error wins when several apply): required controller and action, authentication (and token
  * link for WebSocket connections), rights, login rate limit, action lookup, action.
  */
-export function execute(kernel: Kernel, request: KuzzleRequest, connection: ClientConnection): Execution {
+export function execute(kernel: Kernel, request: ServerRequest, connection: ClientConnection): Execution {
   const cookies: string[] = [];
   try {
     const { controller, action } = request;

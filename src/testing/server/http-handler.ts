@@ -11,7 +11,7 @@ import { flattenHeaders } from './headers';
 import { matchRoute } from './http-routes';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
 import type { Kernel } from './kernel';
-import { KuzzleRequest, type HeaderMap } from './request';
+import { ServerRequest, type HeaderMap } from './request';
 
 const RESOURCE_PARAMS = new Set(['index', 'collection', '_id']);
 
@@ -39,7 +39,7 @@ interface Answer {
 }
 
 /** Decodes an HTTP exchange into a request the way the real HTTP router does, or returns an error answer. */
-function buildRequest(method: string, url: URL, headers: HeaderMap, text: string): KuzzleRequest | KuzzleErrorData {
+function buildRequest(method: string, url: URL, headers: HeaderMap, text: string): ServerRequest | KuzzleErrorData {
   let body: JsonObject | null = null;
   if (text.length > 0) {
     const parsed = parseJsonObject(text);
@@ -59,7 +59,7 @@ function buildRequest(method: string, url: URL, headers: HeaderMap, text: string
   }
   const queryJwt = args['jwt'];
   delete args['jwt'];
-  return new KuzzleRequest({
+  return new ServerRequest({
     id: headers['x-kuzzle-request-id'],
     controller: route?.route.controller ?? null,
     action: route?.route.action ?? null,
@@ -78,7 +78,7 @@ function buildRequest(method: string, url: URL, headers: HeaderMap, text: string
 function answer(kernel: Kernel, method: string, url: URL, headers: HeaderMap, text: string): Answer {
   const base = { ...corsHeaders(headers['origin']), 'Content-Type': 'application/json', Connection: 'close' };
   const request = buildRequest(method, url, headers, text);
-  if (!(request instanceof KuzzleRequest)) {
+  if (!(request instanceof ServerRequest)) {
     // The real server answers a body it cannot parse with the bare error, not a response envelope.
     return { status: request.status, headers: base, body: JSON.stringify(request) };
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Subscription } from 'rxjs';
 import { LoginRateLimiter } from './auth/rate-limit';
 import { TokenLinks } from './auth/token-links';
-import { TokenStore, type TokenEvent } from './auth/tokens';
+import { ServerTokens, type TokenEvent } from './auth/tokens';
 import { UserStore } from './auth/users';
 import { ConnectionRegistry } from './connections';
 import { DocumentStore } from './documents/store';
@@ -16,7 +16,7 @@ import { RealtimeEngine } from './realtime/engine';
  */
 export class Kernel {
   readonly users: UserStore;
-  readonly tokens = new TokenStore();
+  readonly tokens = new ServerTokens();
   readonly documents = new DocumentStore();
   readonly connections = new ConnectionRegistry();
   readonly links = new TokenLinks();

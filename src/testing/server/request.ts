@@ -23,7 +23,7 @@ export interface RequestInit {
 }
 
 /** A decoded API request, with the argument getters whose quirks the real server's behaviour depends on. */
-export class KuzzleRequest {
+export class ServerRequest {
   readonly id: string;
   readonly controller: string | null;
   readonly action: string | null;

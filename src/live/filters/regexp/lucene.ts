@@ -1,5 +1,5 @@
 import { FilterError } from '../ast';
-import { complement, MAX_CODE_POINT, type CharSet } from './charSet';
+import { complement, MAX_CODE_POINT, type CharSet } from './char-set';
 import type { Regex } from './parse';
 
 /**

@@ -1,4 +1,4 @@
-import { contains, type CharSet } from './charSet';
+import { contains, type CharSet } from './char-set';
 import type { Regex } from './parse';
 
 type State =

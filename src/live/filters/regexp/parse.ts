@@ -1,5 +1,5 @@
 import { FilterError } from '../ast';
-import { charSet, complement, foldAscii, MAX_CODE_POINT, union, type CharSet } from './charSet';
+import { charSet, complement, foldAscii, MAX_CODE_POINT, union, type CharSet } from './char-set';
 
 /**
  * A regular expression in the RE2 syntax Koncorde uses, reduced to what matters for a yes/no test: a character is a

@@ -1,7 +1,7 @@
 import { kerror } from '../errors';
-import type { KuzzleRequest } from '../request';
+import type { ServerRequest } from '../request';
 import { AUTH_COOKIE, parseCookies } from './cookies';
-import type { TokenRecord, TokenStore } from './tokens';
+import type { TokenRecord, ServerTokens } from './tokens';
 
 /** With `cookieAuth`, these actions run as anonymous instead of verifying the cookie (real server's list). */
 const COOKIE_EXEMPT_ACTIONS = ['login', 'checkToken', 'logout'];
@@ -11,7 +11,7 @@ const COOKIE_EXEMPT_ACTIONS = ['login', 'checkToken', 'logout'];
  * `authToken` cookie (HTTP header, or the WebSocket upgrade's) replaces the `jwt`, both at once is
  * `security.token.verification_error`, and the literal cookie value `null` means no cookie.
  */
-export function authenticate(request: KuzzleRequest, tokens: TokenStore): TokenRecord | null {
+export function authenticate(request: ServerRequest, tokens: ServerTokens): TokenRecord | null {
   const header = request.headers['cookie'];
   const cookie = header === undefined ? undefined : parseCookies(header).get(AUTH_COOKIE);
   if (cookie !== undefined && cookie.length > 0 && cookie !== 'null') {

@@ -28,7 +28,7 @@ export const REFRESH_GRACE_MS = 1000;
 /** Timers overflow above this delay (a signed 32-bit count of ms) and would fire at once. */
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
-export class TokenStore {
+export class ServerTokens {
   private readonly secret = randomBytes(32).toString('hex');
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly evictions = new Map<string, Subscription>();

@@ -1,5 +1,5 @@
 import { kerror } from '../errors';
-import type { KuzzleRequest } from '../request';
+import type { ServerRequest } from '../request';
 
 export type Scope = 'all' | 'in' | 'out' | 'none';
 export type UsersMode = 'all' | 'in' | 'out' | 'none';
@@ -25,7 +25,7 @@ const SCOPE_DIGIT: Readonly<Record<Scope, string>> = { all: '1', in: '2', out: '
  * all/in/out/none → 1/2/3/3, propagate true/false → 1/2, scope all/in/out → 1/2/3. So `-111` is
  * users all + scope all, `-311` the defaults (users none, scope all).
  */
-export function channelFor(roomId: string, request: KuzzleRequest): ChannelSpec {
+export function channelFor(roomId: string, request: ServerRequest): ChannelSpec {
   const scope = request.arg('scope') === undefined ? 'all' : request.arg('scope');
   const users = request.arg('users') === undefined ? 'none' : request.arg('users');
   const propagate = request.arg('propagate') !== false;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectionRegistry } from '../connections';
 import type { JsonObject } from '../json';
-import type { KuzzleRequest } from '../request';
+import type { ServerRequest } from '../request';
 import { channelFor } from './channel';
 import { DocumentNotifier } from './document-notifier';
 import { documentNotification, userNotification, withRoom, type NotificationOrigin } from './notifications';
-import { Rooms, type Room } from './rooms';
+import { Rooms, type ServerRoom } from './rooms';
 
 /** The fields a notification copies from the request that caused it. */
-export function originOf(request: KuzzleRequest, index: string, collection: string): NotificationOrigin {
+export function originOf(request: ServerRequest, index: string, collection: string): NotificationOrigin {
   return {
     requestId: request.id,
     timestamp: request.timestamp,
@@ -35,7 +35,7 @@ export class RealtimeEngine {
     );
   }
 
-  subscribe(request: KuzzleRequest, connectionId: string): JsonObject {
+  subscribe(request: ServerRequest, connectionId: string): JsonObject {
     const { index, collection } = request.requireIndexAndCollection();
     const normalized = this.rooms.normalize(index, collection, request.requireBody());
     const channel = channelFor(normalized.id, request);
@@ -68,7 +68,7 @@ export class RealtimeEngine {
   }
 
   /** Notifies the rooms matching a published message, which is never stored. */
-  publish(request: KuzzleRequest, source: JsonObject): void {
+  publish(request: ServerRequest, source: JsonObject): void {
     const { index, collection } = request.requireIndexAndCollection();
     const matched = this.rooms.match(index, collection, source, request._id);
     if (matched.length > 0) {
@@ -92,11 +92,11 @@ export class RealtimeEngine {
     }
   }
 
-  private dispatchUser(room: Room, notification: JsonObject, user: 'in' | 'out'): void {
+  private dispatchUser(room: ServerRoom, notification: JsonObject, user: 'in' | 'out'): void {
     this.deliver(room, notification, (channel) => channel.users === 'all' || channel.users === user);
   }
 
-  private deliver(room: Room, notification: JsonObject, wants: (channel: { scope: string; users: string }) => boolean): void {
+  private deliver(room: ServerRoom, notification: JsonObject, wants: (channel: { scope: string; users: string }) => boolean): void {
     for (const [name, channel] of room.channels) {
       const members = room.members.get(name);
       if (!wants(channel) || members === undefined || members.size === 0) {

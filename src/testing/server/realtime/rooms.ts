@@ -3,7 +3,7 @@ import { kerror } from '../errors';
 import type { JsonObject } from '../json';
 import type { ChannelSpec } from './channel';
 
-export interface Room {
+export interface ServerRoom {
   readonly id: string;
   readonly index: string;
   readonly collection: string;
@@ -26,7 +26,7 @@ function koncordeIndex(index: string, collection: string): string {
  */
 export class Rooms {
   private readonly koncorde: Koncorde;
-  private readonly rooms = new Map<string, Room>();
+  private readonly rooms = new Map<string, ServerRoom>();
   private readonly subscriptions = new Map<string, Map<string, JsonObject | null>>();
 
   constructor(seed: Buffer) {
@@ -44,18 +44,18 @@ export class Rooms {
   }
 
   /** Opens the room of a normalized filter if needed, and returns it. */
-  open(normalized: NormalizedFilter, index: string, collection: string): Room {
+  open(normalized: NormalizedFilter, index: string, collection: string): ServerRoom {
     const existing = this.rooms.get(normalized.id);
     if (existing !== undefined) {
       return existing;
     }
     this.koncorde.store(normalized);
-    const room: Room = { id: normalized.id, index, collection, channels: new Map(), members: new Map(), connections: new Set() };
+    const room: ServerRoom = { id: normalized.id, index, collection, channels: new Map(), members: new Map(), connections: new Set() };
     this.rooms.set(room.id, room);
     return room;
   }
 
-  get(roomId: string): Room | undefined {
+  get(roomId: string): ServerRoom | undefined {
     return this.rooms.get(roomId);
   }
 
@@ -64,14 +64,14 @@ export class Rooms {
   }
 
   /** Records a connection entering a room (its first channel there). */
-  enter(connectionId: string, room: Room, volatile: JsonObject | null): void {
+  enter(connectionId: string, room: ServerRoom, volatile: JsonObject | null): void {
     const rooms = this.subscriptions.get(connectionId) ?? new Map<string, JsonObject | null>();
     rooms.set(room.id, volatile);
     this.subscriptions.set(connectionId, rooms);
     room.connections.add(connectionId);
   }
 
-  joinChannel(connectionId: string, room: Room, channel: ChannelSpec): void {
+  joinChannel(connectionId: string, room: ServerRoom, channel: ChannelSpec): void {
     room.channels.set(channel.name, channel);
     const members = room.members.get(channel.name) ?? new Set<string>();
     members.add(connectionId);
@@ -82,7 +82,7 @@ export class Rooms {
    * Takes a connection out of every channel of a room, closing the room when it empties. Returns the
    * volatile data of its subscription.
    */
-  leave(connectionId: string, roomId: string): { room: Room; volatile: JsonObject | null; closed: boolean } {
+  leave(connectionId: string, roomId: string): { room: ServerRoom; volatile: JsonObject | null; closed: boolean } {
     const rooms = this.subscriptions.get(connectionId);
     const room = this.rooms.get(roomId);
     if (rooms === undefined || !rooms.has(roomId) || room === undefined) {

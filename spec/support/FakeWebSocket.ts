@@ -1,3 +1,0 @@
-// The project's specs use the fake socket that `kuzzle-rx/testing` exports.
-export { FakeWebSocket } from '../../src/testing/fake/FakeWebSocket';
-export type { KuzzleErrorFrame } from '../../src/testing/fake/FakeWebSocket';

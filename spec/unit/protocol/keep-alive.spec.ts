@@ -1,0 +1,105 @@
+import { cold, getTestScheduler, hot } from 'jasmine-marbles';
+import { catchError, Observable, take, throwError } from 'rxjs';
+import { keepAlive } from '../../../src/protocol/keep-alive';
+
+/** Errors reduced to what a user sees of them, so that marbles compare them by name and message. */
+function nameAndMessage<T>(source: Observable<T>): Observable<T> {
+  return source.pipe(
+    catchError((error: unknown) =>
+      throwError(() => (error instanceof Error ? { name: error.name, message: error.message } : error)),
+    ),
+  );
+}
+
+/** A `sendPing` that records the virtual time of each ping. */
+function pingRecorder(): { sendPing: () => void; times: number[] } {
+  const times: number[] = [];
+  return { times, sendPing: () => times.push(getTestScheduler().now()) };
+}
+
+// Outside `run()`, one marble frame is 10 virtual ms.
+describe('keepAlive', () => {
+  it('sends a ping every pingInterval and emits each round trip in ms', () => {
+    const pings = pingRecorder();
+    // Pings at 40, 80 and 120 ms, answered after 10, 20 and 10 ms.
+    const pongs = hot('-----a----b--c', { a: 1, b: 2, c: 3 });
+    const latency = keepAlive(pings.sendPing, pongs, { pingInterval: 40, pongTimeout: 30, scheduler: getTestScheduler() });
+
+    expect(latency.pipe(take(3))).toBeObservable(cold('-----a----b--(c|)', { a: 10, b: 20, c: 10 }));
+    expect(pings.times).toEqual([40, 80, 120]);
+  });
+
+  it('errors with PingTimeoutError when a pong is missing, within pingInterval + pongTimeout of the last pong', () => {
+    const pings = pingRecorder();
+    // The last pong comes at 50 ms; the next ping (80 ms) is never answered.
+    const pongs = hot('-----a-------------b', { a: 1, b: 2 });
+    const latency = keepAlive(pings.sendPing, pongs, { pingInterval: 40, pongTimeout: 30, scheduler: getTestScheduler() });
+
+    expect(nameAndMessage(latency)).toBeObservable(
+      cold('-----a-----#', { a: 10 }, { name: 'PingTimeoutError', message: 'No pong within 30 ms' }),
+    );
+    expect(pings.times).toEqual([40, 80]);
+  });
+
+  it('reports a link that never answers within pingInterval + pongTimeout', () => {
+    const pings = pingRecorder();
+    const latency = keepAlive(pings.sendPing, hot('-'), { pingInterval: 20, pongTimeout: 50, scheduler: getTestScheduler() });
+
+    expect(nameAndMessage(latency)).toBeObservable(
+      cold('-------#', undefined, { name: 'PingTimeoutError', message: 'No pong within 50 ms' }),
+    );
+    expect(pings.times).toEqual([20]);
+  });
+
+  it('sends no ping while one is still awaited', () => {
+    const pings = pingRecorder();
+    // Ticks every 20 ms; the first pong takes 35 ms, so the tick at 40 ms sends nothing. (A value takes a frame.)
+    const pongs = hot('----- 5ms a 30ms b', { a: 1, b: 2 });
+    const latency = keepAlive(pings.sendPing, pongs, { pingInterval: 20, pongTimeout: 50, scheduler: getTestScheduler() });
+
+    expect(latency.pipe(take(2))).toBeObservable(cold('----- 5ms a 30ms (b|)', { a: 35, b: 35 }));
+    expect(pings.times).toEqual([20, 60]);
+  });
+
+  it('takes a pong for the answer to the ping in flight only, not to a later ping', () => {
+    const pings = pingRecorder();
+    // A stray pong at 10 ms, before any ping, answers nothing; the ping at 30 ms is answered at 40 ms.
+    const pongs = hot('-x--a', { x: 0, a: 1 });
+    const latency = keepAlive(pings.sendPing, pongs, { pingInterval: 30, pongTimeout: 20, scheduler: getTestScheduler() });
+
+    expect(latency.pipe(take(1))).toBeObservable(cold('----(a|)', { a: 10 }));
+  });
+
+  it('counts a pong that comes back synchronously with its ping', () => {
+    const scheduler = getTestScheduler();
+    let answer: (() => void) | undefined;
+    const pongs = new Observable<void>((subscriber) => {
+      answer = () => subscriber.next();
+    });
+    const latency = keepAlive(() => answer?.(), pongs, { pingInterval: 30, pongTimeout: 20, scheduler });
+
+    expect(latency.pipe(take(2))).toBeObservable(cold('---a--(b|)', { a: 0, b: 0 }));
+  });
+
+  it('is disabled by a pingInterval of 0: no ping, no latency, no error', () => {
+    const pings = pingRecorder();
+    const latency = keepAlive(pings.sendPing, hot('-'), { pingInterval: 0, pongTimeout: 30, scheduler: getTestScheduler() });
+
+    expect(latency).toBeObservable(cold('-'));
+    expect(pings.times).toEqual([]);
+  });
+
+  it('stops pinging once unsubscribed', () => {
+    const pings = pingRecorder();
+    const scheduler = getTestScheduler();
+    const subscription = keepAlive(pings.sendPing, hot('--a--b--c--d', { a: 1, b: 1, c: 1, d: 1 }), {
+      pingInterval: 20,
+      pongTimeout: 10,
+      scheduler,
+    }).subscribe();
+    scheduler.schedule(() => subscription.unsubscribe(), 70);
+    scheduler.flush();
+
+    expect(pings.times).toEqual([20, 40, 60]);
+  });
+});

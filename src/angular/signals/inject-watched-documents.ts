@@ -1,0 +1,40 @@
+import { computed } from '@angular/core';
+import type { WatchDocumentsOptions, WatchedDocuments } from 'kuzzle-rx';
+import { helperContext, type InjectorOption } from './context';
+import { liveSignal, type LiveSignal } from './live-signal';
+import { read, sameJson, type Reactive } from './reactive';
+
+/** Options of `injectWatchedDocuments()`: those of `document.watchDocuments()`. */
+export interface InjectWatchedDocumentsOptions extends WatchDocumentsOptions, InjectorOption {}
+
+interface DocumentsArgs {
+  readonly index: string;
+  readonly collection: string;
+  readonly ids: readonly string[];
+}
+
+const sameArgs = (a: DocumentsArgs, b: DocumentsArgs): boolean => a.index === b.index && a.collection === b.collection && sameJson(a.ids, b.ids);
+
+/**
+ * Documents watched by id, as a signal: the current `WatchedDocuments` of `document.watchDocuments(index, collection,
+ * ids, options)`, each id mapped to its document or to `null` once it does not exist.
+ *
+ * `index`, `collection` and `ids` may be values, signals or functions reading signals: when what they return changes,
+ * the documents are watched again from `loading` (an empty map). The watch starts with the view (or the injector) and
+ * ends with it (its `DestroyRef`). A failure keeps the last documents and sets `error()`. Nothing is watched during
+ * server-side rendering (the page renders `loading`).
+ */
+export function injectWatchedDocuments<S extends object = Record<string, unknown>>(
+  index: Reactive<string>,
+  collection: Reactive<string>,
+  ids: Reactive<readonly string[]>,
+  options: InjectWatchedDocumentsOptions = {},
+): LiveSignal<WatchedDocuments<S>> {
+  const { injector, kuzzle, onServer } = helperContext(injectWatchedDocuments, options);
+  const { injector: _, ...watchOptions } = options;
+  const args = computed((): DocumentsArgs => ({ index: read(index), collection: read(collection), ids: read(ids) }), { equal: sameArgs });
+  return liveSignal<DocumentsArgs, WatchedDocuments<S>>(injector, args, {
+    start: () => ({ status: 'loading', documents: new Map() }),
+    open: ({ index, collection, ids }) => (onServer ? undefined : kuzzle.document.watchDocuments<S>(index, collection, ids, watchOptions)),
+  });
+}
