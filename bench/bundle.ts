@@ -37,7 +37,8 @@ export interface AppBundle {
 export async function appBundle(entry: string | { readonly contents: string }, options: AppBundleOptions): Promise<AppBundle> {
   const kuzzleRx = options.kuzzleRx && ENTRIES[options.kuzzleRx];
   if (options.kuzzleRx === 'dist' && !existsSync(ENTRIES.dist)) throw new Error('dist/index.js is missing: run `npm run build` first');
-  const input: BuildOptions = typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' } };
+  const input: BuildOptions =
+    typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' } };
   const result = await build({
     ...input,
     bundle: true,
@@ -79,7 +80,10 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 export async function bundleRows(): Promise<BundleRow[]> {
   const shaped = await appBundle({ contents: `export { Kuzzle, WebSocketProtocol } from 'kuzzle-rx';` }, { kuzzleRx: 'dist' });
   // An Angular or reactive app ships rxjs already: what the client adds on top of it.
-  const onTop = await appBundle({ contents: `export { Kuzzle, WebSocketProtocol } from 'kuzzle-rx';` }, { kuzzleRx: 'dist', external: ['rxjs', 'rxjs/*'] });
+  const onTop = await appBundle(
+    { contents: `export { Kuzzle, WebSocketProtocol } from 'kuzzle-rx';` },
+    { kuzzleRx: 'dist', external: ['rxjs', 'rxjs/*'] },
+  );
   const lean = await appBundle(resolve(ROOT, 'bench/apps/lean.ts'), { kuzzleRx: 'dist' });
   const leanOnTop = await appBundle(resolve(ROOT, 'bench/apps/lean.ts'), { kuzzleRx: 'dist', external: ['rxjs', 'rxjs/*'] });
   const full = await appBundle(resolve(ROOT, 'bench/apps/full.ts'), { kuzzleRx: 'dist' });

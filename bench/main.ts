@@ -7,7 +7,7 @@ import sdk from 'kuzzle-sdk';
 import { count, filter, firstValueFrom, lastValueFrom, mergeMap, range, take, toArray } from 'rxjs';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { Kuzzle, WebSocketProtocol } from '../src/index';
+import { Kuzzle, WebSocketProtocol } from '../src';
 import { bundleRows } from './bundle';
 
 // kuzzle-sdk is CommonJS: its named exports are read from the default one.
@@ -36,7 +36,12 @@ async function throughputRx(host: string, port: number): Promise<number> {
   const kuzzle = new Kuzzle(new WebSocketProtocol(host, { port }));
   await firstValueFrom(kuzzle.connect());
   const start = performance.now();
-  await lastValueFrom(range(0, REQUESTS).pipe(mergeMap(() => kuzzle.server.now(), CONCURRENCY), toArray()));
+  await lastValueFrom(
+    range(0, REQUESTS).pipe(
+      mergeMap(() => kuzzle.server.now(), CONCURRENCY),
+      toArray(),
+    ),
+  );
   const elapsed = performance.now() - start;
   kuzzle.disconnect();
   return (REQUESTS / elapsed) * 1000;
@@ -64,7 +69,13 @@ async function subscriptionsRx(host: string, port: number): Promise<number> {
   await firstValueFrom(kuzzle.connect());
   const before = heap();
   // Counted, not collected: the measure must not include the events themselves.
-  const acknowledged = firstValueFrom(kuzzle.events$.pipe(filter((e) => e.type === 'subscribed'), take(SUBSCRIPTIONS), count()));
+  const acknowledged = firstValueFrom(
+    kuzzle.events$.pipe(
+      filter((e) => e.type === 'subscribed'),
+      take(SUBSCRIPTIONS),
+      count(),
+    ),
+  );
   const subscriptions = [];
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
     subscriptions.push(kuzzle.realtime.subscribe('bench', 'c', { equals: { n: i } }).subscribe());
@@ -116,7 +127,9 @@ async function main(): Promise<void> {
   const target = new URL(url ?? embedded!.url);
   const host = target.hostname;
   const port = Number(target.port || 7512);
-  console.log(`server: ${url ? target.href : `embedded (${target.href})`}; gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === 'function'}`);
+  console.log(
+    `server: ${url ? target.href : `embedded (${target.href})`}; gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === 'function'}`,
+  );
 
   const rows: Row[] = [];
   // Alternate rounds so that both clients see the same load noise; keep the median of each.
@@ -128,11 +141,19 @@ async function main(): Promise<void> {
   }
   const rxRate = median(rxRates);
   const sdkRate = median(sdkRates);
-  rows.push({ measure: `server:now, ${REQUESTS} requests, ${CONCURRENCY} in flight (median of ${ROUNDS})`, rx: `${rxRate.toFixed(0)} req/s`, sdk: `${sdkRate.toFixed(0)} req/s` });
+  rows.push({
+    measure: `server:now, ${REQUESTS} requests, ${CONCURRENCY} in flight (median of ${ROUNDS})`,
+    rx: `${rxRate.toFixed(0)} req/s`,
+    sdk: `${sdkRate.toFixed(0)} req/s`,
+  });
 
   const rxSub = await subscriptionsRx(host, port);
   const sdkSub = await subscriptionsSdk(host, port);
-  rows.push({ measure: `heap per subscription (${SUBSCRIPTIONS} rooms)`, rx: `${(rxSub / 1024).toFixed(2)} KB`, sdk: `${(sdkSub / 1024).toFixed(2)} KB` });
+  rows.push({
+    measure: `heap per subscription (${SUBSCRIPTIONS} rooms)`,
+    rx: `${(rxSub / 1024).toFixed(2)} KB`,
+    sdk: `${(sdkSub / 1024).toFixed(2)} KB`,
+  });
 
   rows.push(...(await bundleRows()));
 

@@ -4,8 +4,8 @@
  * client riding through it. `npm start -- --forever` keeps running until Ctrl-C.
  */
 import { filter, firstValueFrom, take, toArray } from 'rxjs';
-import { Kuzzle, WebSocketProtocol, type KuzzleEvent } from '../src/index';
-import { EmbeddedKuzzleServer } from '../src/testing/index';
+import { Kuzzle, WebSocketProtocol, type KuzzleEvent } from '../src';
+import { EmbeddedKuzzleServer } from '../src/testing';
 
 const forever = process.argv.includes('--forever');
 const started = Date.now();
@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   const target = new URL(url ?? embedded!.url);
   log(embedded ? `embedded Kuzzle server on ${embedded.url}` : `Kuzzle server at ${target.href}`);
 
-  const kuzzle = new Kuzzle(new WebSocketProtocol(target.hostname, { port: Number(target.port || 7512), pingInterval: 1000, reconnectionDelay: 500 }));
+  const kuzzle = new Kuzzle(
+    new WebSocketProtocol(target.hostname, { port: Number(target.port || 7512), pingInterval: 1000, reconnectionDelay: 500 }),
+  );
   kuzzle.state$.subscribe((state) => log(`state: ${state}`));
   kuzzle.events$.subscribe((event) => log(`event: ${describeEvent(event)}`));
   kuzzle.latency$.subscribe((ms) => log(`ping latency: ${ms} ms`));

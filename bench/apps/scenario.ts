@@ -31,10 +31,14 @@ export type AppOutput =
 /** Connects, logs in, emits the document, then one output per notification of its collection; disconnects when unsubscribed. */
 export function watchDocument({ client, auth, document, realtime }: AppControllers, target: AppTarget): Observable<AppOutput> {
   const { index, collection, id } = target;
-  const ready$ = concat(client.connect(), auth.login('local', { username: target.username, password: target.password })).pipe(ignoreElements());
+  const ready$ = concat(client.connect(), auth.login('local', { username: target.username, password: target.password })).pipe(
+    ignoreElements(),
+  );
   const read$ = document.get(index, collection, id).pipe(map((doc): AppOutput => ({ kind: 'document', id: doc._id, source: doc._source })));
   const changes$ = realtime
     .subscribe(index, collection, {})
-    .pipe(map((n): AppOutput => ({ kind: 'change', action: n.action, id: n.type === 'document' ? (n.result._id ?? undefined) : undefined })));
+    .pipe(
+      map((n): AppOutput => ({ kind: 'change', action: n.action, id: n.type === 'document' ? (n.result._id ?? undefined) : undefined })),
+    );
   return concat(ready$, merge(read$, changes$)).pipe(finalize(() => client.disconnect()));
 }

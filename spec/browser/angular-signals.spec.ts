@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { firstValueFrom } from 'rxjs';
-import type { FrameEvent } from '../../src/testing/index';
+import type { FrameEvent } from '../../src/testing';
 import { client, startTarget, uniqueName, type Target } from '../support/targets';
 import { bundlePage, expectedAngular } from './angular/bundle';
 import { appPage, startPages, type PageServer } from './angular/pages';
@@ -106,7 +106,9 @@ describe.runIf(hasChromium())('Angular signal helpers step by step (TestBed in C
     const from = frames.length;
     const seen = await run(page, 'componentCleanup');
     expect(seen).toEqual(['shown: live 0 live resolved', 'connected after destroy: connected']);
-    const subscribed = frames.slice(from).filter((frame) => frame.direction === 'out' && /"action":"subscribe"/.test(frame.text) && /"status":200/.test(frame.text));
+    const subscribed = frames
+      .slice(from)
+      .filter((frame) => frame.direction === 'out' && /"action":"subscribe"/.test(frame.text) && /"status":200/.test(frame.text));
     const roomIds = new Set(subscribed.map((frame) => (JSON.parse(frame.text) as { result: { roomId: string } }).result.roomId));
     expect(roomIds.size).toBe(2);
     const deadline = Date.now() + 5000;

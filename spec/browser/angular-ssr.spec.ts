@@ -3,7 +3,7 @@ import { mergeApplicationConfig } from '@angular/core';
 import { provideServerRendering, renderApplication } from '@angular/platform-server';
 import type { Page } from 'playwright-core';
 import { firstValueFrom } from 'rxjs';
-import type { Kuzzle } from '../../src/index';
+import type { Kuzzle } from '../../src';
 import { client, startTarget, uniqueName, type Target } from '../support/targets';
 import { bundlePage } from './angular/bundle';
 import { startPages, type PageServer } from './angular/pages';
@@ -54,8 +54,19 @@ describe.runIf(hasChromium())('server-side rendering handed over to the browser 
     await firstValueFrom(writer.connect());
     await firstValueFrom(writer.index.create(ssr.index));
     await firstValueFrom(writer.collection.create(ssr.index, ssr.collection));
-    const items: Item[] = [{ title: 'one', rank: 1 }, { title: 'two', rank: 2 }, { title: 'three', rank: 3 }];
-    await firstValueFrom(writer.document.mCreate(ssr.index, ssr.collection, items.map((body) => ({ body })), { refresh: 'wait_for' }));
+    const items: Item[] = [
+      { title: 'one', rank: 1 },
+      { title: 'two', rank: 2 },
+      { title: 'three', rank: 3 },
+    ];
+    await firstValueFrom(
+      writer.document.mCreate(
+        ssr.index,
+        ssr.collection,
+        items.map((body) => ({ body })),
+        { refresh: 'wait_for' },
+      ),
+    );
   });
   afterAll(async () => {
     writer?.disconnect();
@@ -84,7 +95,9 @@ describe.runIf(hasChromium())('server-side rendering handed over to the browser 
     expect(history.filter((state) => state.items !== 3)).toEqual([]);
     expect(history.map((state) => state.status)).toContain('loading');
     // Hydrated: the items are the server's elements, not new ones.
-    expect(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('#items li'), (li) => li.dataset['server']))).toEqual(['yes', 'yes', 'yes']);
+    expect(
+      await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('#items li'), (li) => li.dataset['server'])),
+    ).toEqual(['yes', 'yes', 'yes']);
 
     await firstValueFrom(writer.document.create<Item>(ssr.index, ssr.collection, { title: 'zero', rank: 0 }, 'zero'));
     await page.waitForFunction(() => document.querySelectorAll('#items li').length === 4);

@@ -51,11 +51,19 @@ describe.runIf(hasChromium())('provideKuzzleTesting in Chromium', () => {
   it('lists the notifications the controller pushes to the live subscription', () => {
     const { steps } = result('lists the notifications the controller pushes');
     expect(steps['one']?.changes).toEqual(['create o2 (30)']);
-    expect(steps['three']).toEqual({ connection: 'connected', status: null, title: 'Order o1', total: 'Total: 12', changes: ['create o2 (30)', 'update o1 (15)', 'delete o2'] });
+    expect(steps['three']).toEqual({
+      connection: 'connected',
+      status: null,
+      title: 'Order o1',
+      total: 'Total: 12',
+      changes: ['create o2 (30)', 'update o1 (15)', 'delete o2'],
+    });
   });
 
   it('shows the error the controller answers with', () => {
-    expect(result('shows the error the controller answers with').steps['failed']?.status).toBe('Could not load the order: Document "o1" not found in "shop":"orders".');
+    expect(result('shows the error the controller answers with').steps['failed']?.status).toBe(
+      'Could not load the order: Document "o1" not found in "shop":"orders".',
+    );
   });
 
   it('fails an expectation naming what the component sent instead, and verify() names what nobody answered', () => {

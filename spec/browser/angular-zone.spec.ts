@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { firstValueFrom } from 'rxjs';
-import type { Kuzzle } from '../../src/index';
+import type { Kuzzle } from '../../src';
 import { client, startTarget, uniqueName, type Target } from '../support/targets';
 import type { DashboardWindow, Item } from './angular/dashboard';
 import { bundlePage } from './angular/bundle';
@@ -70,10 +70,16 @@ describe.runIf(hasChromium())('Angular helpers in Chromium, under the real zone.
     // Angular's pending tasks (none once the request answered). It must resolve while the pings go on.
     const stability = await page.evaluate(async (): Promise<Stability> => {
       const w = window as unknown as DashboardWindow;
-      const stable = await Promise.race([w.appRef.whenStable().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
+      const stable = await Promise.race([
+        w.appRef.whenStable().then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
+      ]);
       // Keep watching for a second: the pings' work enters the zone, and it must leave it stable again.
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      const stillStable = await Promise.race([w.appRef.whenStable().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000))]);
+      const stillStable = await Promise.race([
+        w.appRef.whenStable().then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000)),
+      ]);
       return {
         stable: stable && stillStable,
         state: document.querySelector('#state')?.textContent?.trim() ?? '',

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { filter, firstValueFrom } from 'rxjs';
-import type { Kuzzle } from '../../src/index';
-import type { FrameEvent } from '../../src/testing/index';
+import type { Kuzzle } from '../../src';
+import type { FrameEvent } from '../../src/testing';
 import { client, startTarget, uniqueName, type Target } from '../support/targets';
 import type { DashboardWindow, Item } from './angular/dashboard';
 import { bundlePage } from './angular/bundle';
@@ -18,8 +18,7 @@ interface Frame {
 }
 
 /** Runs `fn` in the page with its `DashboardWindow`. */
-const inPage = <R>(page: Page, fn: (w: DashboardWindow) => R): Promise<R> =>
-  page.evaluate(`(${fn.toString()})(window)`) as Promise<R>;
+const inPage = <R>(page: Page, fn: (w: DashboardWindow) => R): Promise<R> => page.evaluate(`(${fn.toString()})(window)`) as Promise<R>;
 
 describe.runIf(hasChromium())('Angular helpers in Chromium, zoneless (provideZonelessChangeDetection, no zone.js)', () => {
   let target: Target;
@@ -143,11 +142,19 @@ describe.runIf(hasChromium())('Angular helpers in Chromium, zoneless (provideZon
     await inPage(page, (w) => w.appRef.destroy());
     const { connectionId } = await closed;
     expect(await page.evaluate(() => document.querySelector('#state'))).toBeNull();
-    const onPageSocket = frames.filter((frame) => frame.connectionId === connectionId).map((frame) => ({ ...frame, json: JSON.parse(frame.text) as Frame }));
+    const onPageSocket = frames
+      .filter((frame) => frame.connectionId === connectionId)
+      .map((frame) => ({ ...frame, json: JSON.parse(frame.text) as Frame }));
     const subscribed = new Set(
-      onPageSocket.filter(({ direction, json }) => direction === 'out' && json.action === 'subscribe' && json.status === 200).map(({ json }) => json.result?.roomId),
+      onPageSocket
+        .filter(({ direction, json }) => direction === 'out' && json.action === 'subscribe' && json.status === 200)
+        .map(({ json }) => json.result?.roomId),
     );
-    const unsubscribed = new Set(onPageSocket.filter(({ direction, json }) => direction === 'in' && json.action === 'unsubscribe').map(({ json }) => json.body?.roomId));
+    const unsubscribed = new Set(
+      onPageSocket
+        .filter(({ direction, json }) => direction === 'in' && json.action === 'unsubscribe')
+        .map(({ json }) => json.body?.roomId),
+    );
     // The chat and the presence share a room; the live query's (the collection) and the watched documents' are two more.
     expect(subscribed.size).toBe(3);
     expect(unsubscribed).toEqual(subscribed);

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { filter, firstValueFrom, ReplaySubject, take, timeout, type Observable } from 'rxjs';
 import type * as Rx from 'rxjs';
-import type * as Library from '../../src/index';
-import type { ConnectionState, Kuzzle, Notification } from '../../src/index';
-import type { ConnectionEvent, EmbeddedKuzzleServer, FrameEvent } from '../../src/testing/index';
+import type * as Library from '../../src';
+import type { ConnectionState, Kuzzle, Notification } from '../../src';
+import type { ConnectionEvent, EmbeddedKuzzleServer, FrameEvent } from '../../src/testing';
 import { client, startTarget, uniqueName, USER, type Target } from '../support/targets';
 import { hasChromium, launchBrowser, type Browser } from './support/browser';
 import { buildBrowserBundle, type BrowserBundle } from './support/bundle';
@@ -57,7 +57,12 @@ function waitFor<T>(source: Observable<T>, predicate: (value: T) => boolean, wha
     source.pipe(
       filter(predicate),
       take(1),
-      timeout({ first: ms, with: () => { throw new Error(`${what}: not seen within ${ms} ms`); } }),
+      timeout({
+        first: ms,
+        with: () => {
+          throw new Error(`${what}: not seen within ${ms} ms`);
+        },
+      }),
     ),
   );
 }
@@ -222,10 +227,16 @@ describe.runIf(hasChromium())('cookie authentication in Chromium', () => {
       if (seen) {
         // The browser itself put the cookie on the second handshake, and only there.
         const instanceId = await pageInstanceId(page);
-        const fromPage = (frame: FrameEvent) => frame.direction === 'in' && frame.text.includes('"getCurrentUser"') && frame.text.includes(instanceId);
+        const fromPage = (frame: FrameEvent) =>
+          frame.direction === 'in' && frame.text.includes('"getCurrentUser"') && frame.text.includes(instanceId);
         const before = await waitFor(seen.frames$, fromPage, 'the anonymous getCurrentUser on the server');
-        const after = await waitFor(seen.frames$, (frame) => fromPage(frame) && frame.connectionId !== before.connectionId, 'getCurrentUser after login on the server');
-        const opened = (id: string) => waitFor(seen.connections$, (event) => event.type === 'open' && event.connectionId === id, `socket ${id}`);
+        const after = await waitFor(
+          seen.frames$,
+          (frame) => fromPage(frame) && frame.connectionId !== before.connectionId,
+          'getCurrentUser after login on the server',
+        );
+        const opened = (id: string) =>
+          waitFor(seen.connections$, (event) => event.type === 'open' && event.connectionId === id, `socket ${id}`);
         expect((await opened(before.connectionId)).headers['cookie'] ?? '').not.toContain('authToken=');
         expect((await opened(after.connectionId)).headers['cookie']).toContain(`authToken=${cookie?.value}`);
       }
@@ -240,8 +251,16 @@ describe.runIf(hasChromium())('cookie authentication in Chromium', () => {
       expect(await currentUser(page)).toBe(USER.username);
 
       const request = await waitFor(sockets.frames$, (frame) => isRequest(frame, 'getCurrentUser'), 'getCurrentUser');
-      await waitFor(sockets.frames$, (frame) => frame.socket === request.socket && frame.direction === 'sent' && frame.text === PING, 'a ping');
-      await waitFor(sockets.frames$, (frame) => frame.socket === request.socket && frame.direction === 'received' && frame.text === PONG, 'a pong');
+      await waitFor(
+        sockets.frames$,
+        (frame) => frame.socket === request.socket && frame.direction === 'sent' && frame.text === PING,
+        'a ping',
+      );
+      await waitFor(
+        sockets.frames$,
+        (frame) => frame.socket === request.socket && frame.direction === 'received' && frame.text === PONG,
+        'a pong',
+      );
 
       const latency = await page.evaluate(async (ms) => {
         const w = window as unknown as PageWindow;
@@ -272,7 +291,12 @@ describe.runIf(hasChromium())('cookie authentication in Chromium', () => {
         async ({ index, ms }) => {
           const w = window as unknown as PageWindow;
           const R = w.KuzzleRx;
-          const subscribed = R.firstValueFrom(w.kuzzle.events$.pipe(R.filter((event) => event.type === 'subscribed'), R.timeout(ms)));
+          const subscribed = R.firstValueFrom(
+            w.kuzzle.events$.pipe(
+              R.filter((event) => event.type === 'subscribed'),
+              R.timeout(ms),
+            ),
+          );
           w.kuzzle.realtime.subscribe(index, 'c', {}).subscribe(w.notifications);
           await subscribed;
         },
@@ -340,7 +364,11 @@ describe.runIf(hasChromium())('cookie authentication in Chromium', () => {
       expect(Object.keys(result).sort()).toEqual(['_id', 'expiresAt', 'ttl']);
       expect(await pageJwt(page)).toBeNull();
       expect(await currentUser(page)).toBe(USER.username);
-      await waitFor(sockets.frames$, (frame) => isRequest(frame, 'getCurrentUser') && frame.socket > loggedInOn, 'getCurrentUser after refreshToken');
+      await waitFor(
+        sockets.frames$,
+        (frame) => isRequest(frame, 'getCurrentUser') && frame.socket > loggedInOn,
+        'getCurrentUser after refreshToken',
+      );
       expect(sockets.frames.filter((frame) => isRequest(frame, 'refreshToken'))).toEqual([]);
       expect(await authCookies()).toEqual([expect.objectContaining({ httpOnly: true })]);
       await expectNeverOffline(page);

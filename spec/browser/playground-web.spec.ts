@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { firstValueFrom } from 'rxjs';
-import { Kuzzle, WebSocketProtocol } from '../../src/index';
+import { Kuzzle, WebSocketProtocol } from '../../src';
 import { buildPage } from '../../playground/web/server/build';
 import { startPlayground, USER, type Playground } from '../../playground/web/server/playground';
 import { uniqueName } from '../support/targets';
@@ -33,19 +33,25 @@ async function until<T>(what: string, read: () => Promise<T>, accept: (value: T)
 
 const byId = (id: string) => `[data-testid="${id}"]`;
 const text = async (page: Page, id: string): Promise<string> => ((await page.locator(byId(id)).first().textContent()) ?? '').trim();
-const texts = (page: Page, id: string): Promise<string[]> => page.locator(byId(id)).evaluateAll((nodes) => nodes.map((node) => (node.textContent ?? '').trim()));
+const texts = (page: Page, id: string): Promise<string[]> =>
+  page.locator(byId(id)).evaluateAll((nodes) => nodes.map((node) => (node.textContent ?? '').trim()));
 /** Elements numbered by `data-seq`, with their text. */
 const steps = (page: Page, selector: string): Promise<Step[]> =>
-  page.locator(selector).evaluateAll((nodes) => nodes.map((node) => ({ seq: Number(node.getAttribute('data-seq')), text: (node.textContent ?? '').trim() })));
+  page
+    .locator(selector)
+    .evaluateAll((nodes) => nodes.map((node) => ({ seq: Number(node.getAttribute('data-seq')), text: (node.textContent ?? '').trim() })));
 /** The client's event log (newest first, without the times) since event number `after`. */
 const eventsSince = async (page: Page, after: number): Promise<string[]> =>
   (await steps(page, byId('event'))).filter((step) => step.seq > after).map((step) => step.text.replace(/^[\d:]+\s*/, ''));
-const lastSeq = async (page: Page, selector: string): Promise<number> => Math.max(-1, ...(await steps(page, selector)).map((step) => step.seq));
+const lastSeq = async (page: Page, selector: string): Promise<number> =>
+  Math.max(-1, ...(await steps(page, selector)).map((step) => step.seq));
 const states = (page: Page) => steps(page, `${byId('state-history')} li`);
 /** Waits until the feed's subscriptions to both collections stand at `status`. */
 const subscriptions = (page: Page, status: string): Promise<string[]> =>
-  until(`both subscriptions ${status}`, () => Promise.all(['chat', 'notes'].map((collection) => text(page, `subscription-${collection}`))), (seen) =>
-    seen.every((line) => line.endsWith(`: ${status}`)),
+  until(
+    `both subscriptions ${status}`,
+    () => Promise.all(['chat', 'notes'].map((collection) => text(page, `subscription-${collection}`))),
+    (seen) => seen.every((line) => line.endsWith(`: ${status}`)),
   );
 /** The number of the newest ping in the chart. */
 const lastPing = (page: Page): Promise<number> => lastSeq(page, byId('latency-point'));
@@ -79,7 +85,8 @@ describe.runIf(hasChromium())('the web playground in Chromium', () => {
     let page: Page;
     let shots = 0;
 
-    const screenshot = (step: string) => page.screenshot({ path: join(SCREENSHOTS, `playground-${name}-${String(++shots).padStart(2, '0')}-${step}.png`), fullPage: true });
+    const screenshot = (step: string) =>
+      page.screenshot({ path: join(SCREENSHOTS, `playground-${name}-${String(++shots).padStart(2, '0')}-${step}.png`), fullPage: true });
 
     /** Clicks a button and waits for what it did (the outcome line numbers the actions done). */
     async function click(action: string): Promise<string> {
@@ -92,26 +99,42 @@ describe.runIf(hasChromium())('the web playground in Chromium', () => {
 
     /** The client went through reconnecting since `after` (a state number), and is connected again. */
     async function expectRideThrough(after: number): Promise<void> {
-      await until('reconnecting, then connected', () => states(page), (seen) => {
-        const since = seen.filter((step) => step.seq > after).map((step) => step.text);
-        const lost = since.indexOf('reconnecting');
-        return lost >= 0 && since.slice(lost).includes('connected') && since.at(-1) === 'connected';
-      });
+      await until(
+        'reconnecting, then connected',
+        () => states(page),
+        (seen) => {
+          const since = seen.filter((step) => step.seq > after).map((step) => step.text);
+          const lost = since.indexOf('reconnecting');
+          return lost >= 0 && since.slice(lost).includes('connected') && since.at(-1) === 'connected';
+        },
+      );
       expect(await text(page, 'state')).toBe('connected');
     }
 
     /** New pings, a document written shows up in the live table, and a message published in the feed. */
     async function expectDataFlowing(): Promise<void> {
       const ping = await lastPing(page);
-      await until('a new ping', () => lastPing(page), (seq) => seq > ping);
+      await until(
+        'a new ping',
+        () => lastPing(page),
+        (seq) => seq > ping,
+      );
       const wrote = await click('write');
       const id = /as (\S+)$/.exec(wrote)?.[1] ?? '';
       expect(wrote).toMatch(/^wrote "note #\d+" as \S+$/);
-      await until(`row ${id} in the live table`, () => texts(page, 'note-row'), (rows) => rows.some((row) => row.includes(id)));
+      await until(
+        `row ${id} in the live table`,
+        () => texts(page, 'note-row'),
+        (rows) => rows.some((row) => row.includes(id)),
+      );
       const published = await click('publish');
       const message = /"(.+)"/.exec(published)?.[1] ?? '';
       expect(published).toMatch(/^published "hello #\d+"$/);
-      await until(`"${message}" in the feed`, () => texts(page, 'feed-entry'), (entries) => entries.some((entry) => entry.endsWith(message)));
+      await until(
+        `"${message}" in the feed`,
+        () => texts(page, 'feed-entry'),
+        (entries) => entries.some((entry) => entry.endsWith(message)),
+      );
     }
 
     beforeAll(async () => {
@@ -134,14 +157,30 @@ describe.runIf(hasChromium())('the web playground in Chromium', () => {
     });
 
     it('shows the connection, anonymous, the live query and the ping latency', async () => {
-      await until('connected', () => text(page, 'state'), (state) => state === 'connected');
-      await until('the anonymous user', () => text(page, 'user'), (user) => user === 'anonymous');
+      await until(
+        'connected',
+        () => text(page, 'state'),
+        (state) => state === 'connected',
+      );
+      await until(
+        'the anonymous user',
+        () => text(page, 'user'),
+        (user) => user === 'anonymous',
+      );
       expect(await text(page, 'notes-status')).toMatch(/^(loading|live)$/);
-      await until('the live query', () => text(page, 'notes-status'), (status) => status === 'live');
+      await until(
+        'the live query',
+        () => text(page, 'notes-status'),
+        (status) => status === 'live',
+      );
       expect(await subscriptions(page, 'live')).toEqual(['chat: live', 'notes: live']);
       expect(await texts(page, 'note-row')).toEqual([]);
       expect(await text(page, 'notes-total')).toBe('0 in notes');
-      const points = await until('three pings', () => page.locator(byId('latency-point')).count(), (count) => count >= 3);
+      const points = await until(
+        'three pings',
+        () => page.locator(byId('latency-point')).count(),
+        (count) => count >= 3,
+      );
       expect(points).toBeGreaterThanOrEqual(3);
       expect(await text(page, 'latency-summary')).toMatch(/^last \d+ ms · min \d+ · avg [\d.]+ · max \d+ · \d+ pings$/);
       expect(await states(page)).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'connected' })]));
@@ -151,9 +190,15 @@ describe.runIf(hasChromium())('the web playground in Chromium', () => {
     it('logs in with a cookie: the socket is reopened, and the page is the user from then on', async () => {
       const before = await lastSeq(page, `${byId('state-history')} li`);
       expect(await click('login')).toBe(`logged in as ${USER.username}`);
-      await until('the logged-in user', () => text(page, 'user'), (user) => user === USER.username);
+      await until(
+        'the logged-in user',
+        () => text(page, 'user'),
+        (user) => user === USER.username,
+      );
       await expectRideThrough(before);
-      const cookies = (await browser.context.cookies(`http://${playground.config.kuzzle.host}:${playground.config.kuzzle.port}`)).filter((cookie) => cookie.name === 'authToken');
+      const cookies = (await browser.context.cookies(`http://${playground.config.kuzzle.host}:${playground.config.kuzzle.port}`)).filter(
+        (cookie) => cookie.name === 'authToken',
+      );
       expect(cookies).toEqual([expect.objectContaining({ httpOnly: true })]);
       await screenshot('logged-in');
     });
@@ -161,7 +206,11 @@ describe.runIf(hasChromium())('the web playground in Chromium', () => {
     it('publishes a message: it comes back in the notification feed', async () => {
       expect(await texts(page, 'feed-entry')).toEqual([]);
       expect(await click('publish')).toBe('published "hello #1"');
-      const [entry] = await until('a feed entry', () => texts(page, 'feed-entry'), (entries) => entries.length > 0);
+      const [entry] = await until(
+        'a feed entry',
+        () => texts(page, 'feed-entry'),
+        (entries) => entries.length > 0,
+      );
       expect(entry).toMatch(/chat\s*publish\s*hello #1$/);
       await screenshot('published');
     });
@@ -170,14 +219,26 @@ describe.runIf(hasChromium())('the web playground in Chromium', () => {
       const wrote = await click('write');
       const id = /^wrote "note #1" as (\S+)$/.exec(wrote)?.[1];
       expect(id).toBeTruthy();
-      const rows = await until('a row', () => texts(page, 'note-row'), (found) => found.length === 1);
+      const rows = await until(
+        'a row',
+        () => texts(page, 'note-row'),
+        (found) => found.length === 1,
+      );
       expect(rows[0]).toContain(id);
       expect(rows[0]).toContain('note #1');
       expect(await text(page, 'notes-total')).toBe('1 in notes');
-      await until('the create notification', () => texts(page, 'feed-entry'), (entries) => entries.some((entry) => entry.includes(`create ${id}`)));
+      await until(
+        'the create notification',
+        () => texts(page, 'feed-entry'),
+        (entries) => entries.some((entry) => entry.includes(`create ${id}`)),
+      );
 
       const second = /as (\S+)$/.exec(await click('write'))?.[1] ?? '';
-      const both = await until('two rows', () => texts(page, 'note-row'), (found) => found.length === 2);
+      const both = await until(
+        'two rows',
+        () => texts(page, 'note-row'),
+        (found) => found.length === 2,
+      );
       // Newest first.
       expect(both[0]).toContain(second);
       expect(both[1]).toContain(id);
@@ -189,12 +250,18 @@ describe.runIf(hasChromium())('the web playground in Chromium', () => {
         const before = await lastSeq(page, `${byId('state-history')} li`);
         const eventsBefore = await lastSeq(page, byId('event'));
         expect(await click('freeze')).toMatch(/^link frozen for \d+ s$/);
-        await until('reconnecting', () => text(page, 'state'), (state) => state === 'reconnecting');
+        await until(
+          'reconnecting',
+          () => text(page, 'state'),
+          (state) => state === 'reconnecting',
+        );
         await subscriptions(page, 'restoring');
         await screenshot('frozen');
         await expectRideThrough(before);
         await subscriptions(page, 'live');
-        expect(await eventsSince(page, eventsBefore)).toEqual(expect.arrayContaining([expect.stringMatching(/^disconnected \(ping-timeout/), 'reconnected']));
+        expect(await eventsSince(page, eventsBefore)).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^disconnected \(ping-timeout/), 'reconnected']),
+        );
         await expectDataFlowing();
         expect(await text(page, 'user')).toBe(USER.username);
         await screenshot('thawed');
@@ -205,9 +272,17 @@ describe.runIf(hasChromium())('the web playground in Chromium', () => {
         const eventsBefore = await lastSeq(page, byId('event'));
         expect(await click('restart')).toMatch(/^server restarted/);
         await expectRideThrough(before);
-        await until('the subscriptions restored', () => eventsSince(page, eventsBefore), (lines) => lines.includes('resubscribed to notes') && lines.includes('resubscribed to chat'));
+        await until(
+          'the subscriptions restored',
+          () => eventsSince(page, eventsBefore),
+          (lines) => lines.includes('resubscribed to notes') && lines.includes('resubscribed to chat'),
+        );
         await subscriptions(page, 'live');
-        await until('the live query', () => text(page, 'notes-status'), (status) => status === 'live');
+        await until(
+          'the live query',
+          () => text(page, 'notes-status'),
+          (status) => status === 'live',
+        );
         await expectDataFlowing();
         expect(await text(page, 'user')).toBe(USER.username);
         await screenshot('restarted');

@@ -1,6 +1,6 @@
 import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
 import { firstValueFrom, lastValueFrom, type Observable, timer, toArray } from 'rxjs';
-import { KuzzleError, type Kuzzle } from '../../src/index';
+import { KuzzleError, type Kuzzle } from '../../src';
 import { plain } from '../support/compat-runner';
 import { client, startTarget, type Target, targetNames } from '../support/targets';
 
@@ -63,7 +63,9 @@ describe.runIf(targetNames().includes('real'))('the auth controller on the real 
   afterEach(async () => {
     kuzzle.disconnect();
     sdk.disconnect();
-    await firstValueFrom(admin.query({ controller: 'security', action: 'deleteUser', _id: username, refresh: 'wait_for' })).catch(() => undefined);
+    await firstValueFrom(admin.query({ controller: 'security', action: 'deleteUser', _id: username, refresh: 'wait_for' })).catch(
+      () => undefined,
+    );
   });
 
   describe('in token mode', () => {
@@ -96,7 +98,9 @@ describe.runIf(targetNames().includes('real'))('the auth controller on the real 
       expect(await once(kuzzle.auth.credentialsExist('local'))).toBe(await sdk.auth.credentialsExist('local'));
       expect(await once(kuzzle.auth.getMyCredentials('local'))).toEqual(await sdk.auth.getMyCredentials('local'));
       const candidate = { username, password: 'anotherone' };
-      expect(await once(kuzzle.auth.validateMyCredentials('local', candidate))).toBe(await sdk.auth.validateMyCredentials('local', candidate));
+      expect(await once(kuzzle.auth.validateMyCredentials('local', candidate))).toBe(
+        await sdk.auth.validateMyCredentials('local', candidate),
+      );
       expect((await errorOf(kuzzle.auth.validateMyCredentials('local', { username })))?.message).toBe('Password required.');
     });
 
@@ -201,7 +205,7 @@ describe.runIf(targetNames().includes('real'))('the auth controller on the real 
       expect(await once(cookies.auth.checkToken('kauth-nonsense'))).toMatchObject({ valid: false });
     });
 
-    it('runs every other auth action as the cookie\'s user, on the reopened socket', async () => {
+    it("runs every other auth action as the cookie's user, on the reopened socket", async () => {
       await once(cookies.auth.login('local', { username, password }, '1h'));
       expect((await once(cookies.auth.getCurrentUser()))._id).toBe(username);
       expect(await once(cookies.auth.checkRights({ controller: 'server', action: 'now' }))).toBe(true);

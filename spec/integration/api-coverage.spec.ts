@@ -1,6 +1,13 @@
 import { firstValueFrom } from 'rxjs';
 import type { Kuzzle } from '../../src/client/kuzzle';
-import { actionsSentByRows, canonicalAction, CONTROLLER_ALIASES, LEFT_OUT_ACTIONS, type SentByRows, splitAction } from '../support/catalogue/left-out';
+import {
+  actionsSentByRows,
+  canonicalAction,
+  CONTROLLER_ALIASES,
+  LEFT_OUT_ACTIONS,
+  type SentByRows,
+  splitAction,
+} from '../support/catalogue/left-out';
 import { client, startTarget, type Target, targetNames } from '../support/targets';
 
 // Every controller:action the real server describes is sent by some catalogue row (the rows are run on a fake server
@@ -9,7 +16,8 @@ import { client, startTarget, type Target, targetNames } from '../support/target
 /** The server's API description: controller → action → `{ action, controller, http? }`. */
 type ApiDescription = Record<string, Record<string, unknown>>;
 
-const listed = (title: string, actions: readonly string[]): string => `${actions.length} ${title}:\n${actions.map((action) => `  ${action}\n`).join('')}`;
+const listed = (title: string, actions: readonly string[]): string =>
+  `${actions.length} ${title}:\n${actions.map((action) => `  ${action}\n`).join('')}`;
 
 describe.runIf(targetNames().includes('real'))('API coverage of the real server', () => {
   let target: Target;
@@ -22,20 +30,25 @@ describe.runIf(targetNames().includes('real'))('API coverage of the real server'
     kuzzle = client(target);
     await firstValueFrom(kuzzle.connect());
     const response = await firstValueFrom(kuzzle.query<ApiDescription>({ controller: 'server', action: 'publicApi' }));
-    serverActions = Object.entries(response.result).flatMap(([controller, actions]) => Object.keys(actions).map((action) => `${controller}:${action}`));
+    serverActions = Object.entries(response.result).flatMap(([controller, actions]) =>
+      Object.keys(actions).map((action) => `${controller}:${action}`),
+    );
     sent = actionsSentByRows();
   });
 
   afterAll(() => kuzzle.disconnect());
 
-  it('reads a description that lists the server\'s controllers', () => {
+  it("reads a description that lists the server's controllers", () => {
     expect(serverActions).toEqual(expect.arrayContaining(['document:create', 'server:publicApi', 'realtime:subscribe', 'ms:get']));
   });
 
   it('wraps every action of the server, or leaves it out with a reason', () => {
     const missing = serverActions.filter((action) => !sent.actions.has(canonicalAction(action)) && !(action in LEFT_OUT_ACTIONS));
     const rowsThatFailed = sent.failures.length > 0 ? listed('catalogue rows that could not run', sent.failures) : '';
-    expect(missing, `${listed('server actions neither sent by a catalogue row nor in LEFT_OUT_ACTIONS', missing)}${rowsThatFailed}`).toEqual([]);
+    expect(
+      missing,
+      `${listed('server actions neither sent by a catalogue row nor in LEFT_OUT_ACTIONS', missing)}${rowsThatFailed}`,
+    ).toEqual([]);
   });
 
   it('leaves out only actions the server has', () => {

@@ -1,6 +1,6 @@
 import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
 import { firstValueFrom, lastValueFrom, type Observable, toArray } from 'rxjs';
-import { KuzzleError, type Kuzzle } from '../../src/index';
+import { KuzzleError, type Kuzzle } from '../../src';
 import { plain } from '../support/compat-runner';
 import { client, startTarget, type Target, targetNames } from '../support/targets';
 
@@ -104,7 +104,9 @@ describe.runIf(targetNames().includes('real'))('the document, bulk, collection a
       expect(await once(kuzzle.collection.exists(index, 'd'))).toBe(true);
       expect(await once(kuzzle.collection.exists(index, 'nope'))).toBe(await sdk.collection.exists(index, 'nope'));
       expect(await once(kuzzle.collection.list(index))).toEqual(await sdk.collection.list(index));
-      expect(await once(kuzzle.collection.list(index, { from: 1, size: 1 }))).toEqual(await sdk.collection.list(index, { from: 1, size: 1 }));
+      expect(await once(kuzzle.collection.list(index, { from: 1, size: 1 }))).toEqual(
+        await sdk.collection.list(index, { from: 1, size: 1 }),
+      );
       expect(await once(kuzzle.collection.getMapping(index, 'c'))).toEqual(await sdk.collection.getMapping(index, 'c'));
       const withMeta = await once(kuzzle.collection.getMapping(index, 'c', { includeKuzzleMeta: true }));
       expect(withMeta.properties).toHaveProperty('_kuzzle_info');
@@ -159,7 +161,11 @@ describe.runIf(targetNames().includes('real'))('the document, bulk, collection a
     it('creates, reads, replaces, updates, upserts and deletes documents as kuzzle-sdk does', async () => {
       const mine = await once(kuzzle.document.create(index, 'c', { color: 'red', n: 1 }, 'mine', { refresh: 'wait_for' }));
       const theirs = await sdk.document.create(index, 'c', { color: 'red', n: 1 }, 'theirs', { refresh: 'wait_for' });
-      expect(mine).toMatchObject({ _id: 'mine', _version: 1, _source: { color: 'red', n: 1, _kuzzle_info: { author: '-1', updater: null } } });
+      expect(mine).toMatchObject({
+        _id: 'mine',
+        _version: 1,
+        _source: { color: 'red', n: 1, _kuzzle_info: { author: '-1', updater: null } },
+      });
       expect(stable(mine, ['_id'])).toEqual(stable(theirs, ['_id']));
       const generated = await once(kuzzle.document.create(index, 'c', { color: 'blue' }));
       expect(generated._id).toEqual(expect.any(String));
@@ -186,12 +192,16 @@ describe.runIf(targetNames().includes('real'))('the document, bulk, collection a
       const theirsWhole = await sdk.document.update(index, 'c', 'theirs', { n: 5 }, { source: true });
       expect(stable(whole, ['_id', '_version'])).toEqual(stable(theirsWhole, ['_id', '_version']));
 
-      const upserted = await once(kuzzle.document.upsert<Paint>(index, 'c', 'fresh', { n: 1 }, { default: { color: 'pink' }, refresh: 'wait_for' }));
+      const upserted = await once(
+        kuzzle.document.upsert<Paint>(index, 'c', 'fresh', { n: 1 }, { default: { color: 'pink' }, refresh: 'wait_for' }),
+      );
       expect(upserted).toMatchObject({ _id: 'fresh', created: true });
       expect((await once(kuzzle.document.get(index, 'c', 'fresh')))._source).toMatchObject({ n: 1, color: 'pink' });
       const mineUpserted = await once(kuzzle.document.upsert(index, 'c', 'fresh', { n: 2 }));
       expect(mineUpserted).toMatchObject({ _id: 'fresh', created: false });
-      expect(stable(mineUpserted, ['_id', '_version'])).toEqual(stable(await sdk.document.upsert(index, 'c', 'theirs', { n: 2 }), ['_id', '_version']));
+      expect(stable(mineUpserted, ['_id', '_version'])).toEqual(
+        stable(await sdk.document.upsert(index, 'c', 'theirs', { n: 2 }), ['_id', '_version']),
+      );
 
       const deleted = await once(kuzzle.document.deleteFields(index, 'c', 'fresh', ['color'], { source: true }));
       expect(deleted._source).not.toHaveProperty('color');
@@ -199,7 +209,9 @@ describe.runIf(targetNames().includes('real'))('the document, bulk, collection a
       expect(await once(kuzzle.document.deleteFields(index, 'c', 'fresh', ['n']))).toMatchObject({ _id: 'fresh' });
 
       expect(await once(kuzzle.document.validate(index, 'c', { n: 1 }))).toEqual(await sdk.document.validate(index, 'c', { n: 1 }));
-      expect(await once(kuzzle.document.count(index, 'c', { query: { match: { color: 'blue' } } }))).toBe(await sdk.document.count(index, 'c', { query: { match: { color: 'blue' } } }));
+      expect(await once(kuzzle.document.count(index, 'c', { query: { match: { color: 'blue' } } }))).toBe(
+        await sdk.document.count(index, 'c', { query: { match: { color: 'blue' } } }),
+      );
 
       expect(await once(kuzzle.document.delete(index, 'c', 'mine', { refresh: 'wait_for' }))).toBe('mine');
       expect(await sdk.document.delete(index, 'c', 'theirs')).toBe('theirs');
@@ -221,12 +233,28 @@ describe.runIf(targetNames().includes('real'))('the document, bulk, collection a
       const again = await once(kuzzle.document.mCreate(index, 'c', [{ _id: 'minea', body: { color: 'x' } }]));
       expect(again).toMatchObject({ successes: [], errors: [{ document: { _id: 'minea' }, status: 400 }] });
 
-      expect(await once(kuzzle.document.mGet(index, 'c', ['minea', 'nope']))).toEqual(await sdk.document.mGet(index, 'c', ['minea', 'nope']));
-      expect(await once(kuzzle.document.mExists(index, 'c', ['minea', 'mineb', 'nope']))).toEqual({ successes: ['minea', 'mineb'], errors: ['nope'] });
+      expect(await once(kuzzle.document.mGet(index, 'c', ['minea', 'nope']))).toEqual(
+        await sdk.document.mGet(index, 'c', ['minea', 'nope']),
+      );
+      expect(await once(kuzzle.document.mExists(index, 'c', ['minea', 'mineb', 'nope']))).toEqual({
+        successes: ['minea', 'mineb'],
+        errors: ['nope'],
+      });
 
-      const replaced = await once(kuzzle.document.mReplace(index, 'c', [{ _id: 'minea', body: { color: 'green' } }, { _id: 'nope', body: {} }]));
-      expect(replaced).toMatchObject({ successes: [{ _id: 'minea', _source: { color: 'green' } }], errors: [{ document: { _id: 'nope' }, status: 404 }] });
-      const sdkReplaced = await sdk.document.mReplace(index, 'c', [{ _id: 'theirsa', body: { color: 'green' } }, { _id: 'nope', body: {} }]);
+      const replaced = await once(
+        kuzzle.document.mReplace(index, 'c', [
+          { _id: 'minea', body: { color: 'green' } },
+          { _id: 'nope', body: {} },
+        ]),
+      );
+      expect(replaced).toMatchObject({
+        successes: [{ _id: 'minea', _source: { color: 'green' } }],
+        errors: [{ document: { _id: 'nope' }, status: 404 }],
+      });
+      const sdkReplaced = await sdk.document.mReplace(index, 'c', [
+        { _id: 'theirsa', body: { color: 'green' } },
+        { _id: 'nope', body: {} },
+      ]);
       expect(stable(replaced, ['_id', '_version'])).toEqual(stable(sdkReplaced, ['_id', '_version']));
       const written = await once(kuzzle.document.mCreateOrReplace(index, 'c', [{ _id: 'minec', body: { color: 'red' } }]));
       expect(written.successes).toMatchObject([{ _id: 'minec', _source: { color: 'red' } }]);
@@ -235,8 +263,16 @@ describe.runIf(targetNames().includes('real'))('the document, bulk, collection a
       const sdkUpdated = await sdk.document.mUpdate(index, 'c', [{ _id: 'theirsa', body: { n: 7 } }], { retryOnConflict: 1 });
       expect(mUpdated.successes).toMatchObject([{ _id: 'minea', _source: { n: 7 }, _updatedFields: ['n'] }]);
       expect(stable(mUpdated, ['_id', '_version'])).toEqual(stable(sdkUpdated, ['_id', '_version']));
-      const mUpserted = await once(kuzzle.document.mUpsert<Paint>(index, 'c', [{ _id: 'mined', changes: { n: 1 }, default: { color: 'pink' } }, { _id: 'minea', changes: { n: 8 } }]));
-      expect(mUpserted.successes).toMatchObject([{ _id: 'mined', created: true }, { _id: 'minea', created: false }]);
+      const mUpserted = await once(
+        kuzzle.document.mUpsert<Paint>(index, 'c', [
+          { _id: 'mined', changes: { n: 1 }, default: { color: 'pink' } },
+          { _id: 'minea', changes: { n: 8 } },
+        ]),
+      );
+      expect(mUpserted.successes).toMatchObject([
+        { _id: 'mined', created: true },
+        { _id: 'minea', created: false },
+      ]);
       expect((await once(kuzzle.document.get(index, 'c', 'mined')))._source).toMatchObject({ color: 'pink', n: 1 });
 
       const removed = await once(kuzzle.document.mDelete(index, 'c', ['mined', 'nope'], { refresh: 'wait_for' }));
@@ -262,7 +298,9 @@ describe.runIf(targetNames().includes('real'))('the document, bulk, collection a
         ['twob', index, 'c'],
       ]);
 
-      const byQuery = await once(kuzzle.document.updateByQuery(index, 'c', { match: { color: 'blue' } }, { n: 9 }, { refresh: 'wait_for' }));
+      const byQuery = await once(
+        kuzzle.document.updateByQuery(index, 'c', { match: { color: 'blue' } }, { n: 9 }, { refresh: 'wait_for' }),
+      );
       expect(byQuery.errors).toEqual([]);
       expect(byQuery.successes.map((d) => d._id).sort()).toEqual(['oneb', 'twob']);
       const sdkByQuery = await sdk.document.updateByQuery(index, 'c', { match: { color: 'blue' } }, { n: 9 }, { refresh: 'wait_for' });
@@ -280,18 +318,25 @@ describe.runIf(targetNames().includes('real'))('the document, bulk, collection a
     it('imports, writes, updates and deletes in bulk as kuzzle-sdk does', async () => {
       const bulkData = [{ index: { _id: 'bulka' } }, { color: 'pink', n: 1 }, { create: { _id: 'bulkb' } }, { color: 'pink', n: 2 }];
       const imported = await once(kuzzle.bulk.import(index, 'c', bulkData, { refresh: 'wait_for' }));
-      expect(imported).toEqual({ errors: [], successes: [{ index: { _id: 'bulka', status: 201 } }, { create: { _id: 'bulkb', status: 201 } }] });
+      expect(imported).toEqual({
+        errors: [],
+        successes: [{ index: { _id: 'bulka', status: 201 } }, { create: { _id: 'bulkb', status: 201 } }],
+      });
       const again = await once(kuzzle.bulk.import(index, 'c', [{ create: { _id: 'bulka' } }, { color: 'pink' }]));
       expect(again).toMatchObject({ successes: [], errors: [{ create: { _id: 'bulka', status: 409 } }] });
 
       const info = { author: 'ada', createdAt: 1, updatedAt: null, updater: null };
       const written = await once(kuzzle.bulk.write(index, 'c', { color: 'grey', _kuzzle_info: info }, 'bulkc', { refresh: 'wait_for' }));
       expect(written).toEqual({ _id: 'bulkc', _version: 1, _source: { color: 'grey', _kuzzle_info: info } });
-      expect(stable(written, ['_id'])).toEqual(stable(await sdk.bulk.write(index, 'c', { color: 'grey', _kuzzle_info: info }, 'bulkz'), ['_id']));
+      expect(stable(written, ['_id'])).toEqual(
+        stable(await sdk.bulk.write(index, 'c', { color: 'grey', _kuzzle_info: info }, 'bulkz'), ['_id']),
+      );
 
       const mWritten = await once(kuzzle.bulk.mWrite(index, 'c', [{ _id: 'bulkd', body: { color: 'pink' } }], { refresh: 'wait_for' }));
       expect(mWritten).toEqual({ errors: [], successes: [{ _id: 'bulkd', _version: 1, _source: { color: 'pink' } }] });
-      expect(stable(mWritten, ['_id'])).toEqual(stable(await sdk.bulk.mWrite(index, 'c', [{ _id: 'bulky', body: { color: 'pink' } } as never]), ['_id']));
+      expect(stable(mWritten, ['_id'])).toEqual(
+        stable(await sdk.bulk.mWrite(index, 'c', [{ _id: 'bulky', body: { color: 'pink' } } as never]), ['_id']),
+      );
 
       expect(await once(kuzzle.bulk.updateByQuery(index, 'c', { match: { color: 'pink' } }, { n: 5 }, { refresh: 'wait_for' }))).toBe(
         await sdk.bulk.updateByQuery(index, 'c', { match: { color: 'pink' } }, { n: 5 }, { refresh: 'wait_for' }),

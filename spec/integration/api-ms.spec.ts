@@ -55,7 +55,12 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
 
   describe('keys', () => {
     it('exists, expiries, keys, object, type, rename, touch, persist, del', async () => {
-      await run(ms.mset([{ key: k('a'), value: 'hello' }, { key: k('b'), value: 12 }]));
+      await run(
+        ms.mset([
+          { key: k('a'), value: 'hello' },
+          { key: k('b'), value: 12 },
+        ]),
+      );
       expect(await same((m) => m.exists([k('a'), k('b'), k('nope')]), 'exists', [k('a'), k('b'), k('nope')])).toBe(2);
       expect(await run(ms.expire(k('a'), 100))).toBe(true);
       expect(await run(ms.expire(k('nope'), 100))).toBe(false);
@@ -100,7 +105,10 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
       expect(sorted(found)).toEqual([1, 2, 3, 4, 5].map((n) => k(`s${n}`)));
       // Both clients see the same page; Redis may list its keys in another order from one SCAN to the next.
       const options = { match: `${prefix}:*`, count: 100_000 };
-      const [mine, sdkPage] = await Promise.all([run(ms.scan(0, options)), (theirs['scan'] as (...a: unknown[]) => Promise<MsScanPage>)(0, options)]);
+      const [mine, sdkPage] = await Promise.all([
+        run(ms.scan(0, options)),
+        (theirs['scan'] as (...a: unknown[]) => Promise<MsScanPage>)(0, options),
+      ]);
       expect({ cursor: mine.cursor, values: sorted(mine.values) }).toEqual({ cursor: sdkPage.cursor, values: sorted(sdkPage.values) });
     });
 
@@ -110,8 +118,20 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
       await run(ms.rpush(k('w'), ['b', 'c', 'a']));
       const options = { alpha: true, direction: 'DESC', limit: [0, 2] } as const;
       expect(await same((m) => m.sort(k('w'), options), 'sort', k('w'), options)).toEqual(['c', 'b']);
-      await run(ms.mset([{ key: k('weight_1'), value: 30 }, { key: k('weight_2'), value: 10 }, { key: k('weight_3'), value: 20 }]));
-      await run(ms.mset([{ key: k('name_1'), value: 'one' }, { key: k('name_2'), value: 'two' }, { key: k('name_3'), value: 'three' }]));
+      await run(
+        ms.mset([
+          { key: k('weight_1'), value: 30 },
+          { key: k('weight_2'), value: 10 },
+          { key: k('weight_3'), value: 20 },
+        ]),
+      );
+      await run(
+        ms.mset([
+          { key: k('name_1'), value: 'one' },
+          { key: k('name_2'), value: 'two' },
+          { key: k('name_3'), value: 'three' },
+        ]),
+      );
       expect(await run(ms.sort(k('l'), { by: k('weight_*') }))).toEqual(['2', '3', '1']);
       expect(await run(ms.sort(k('l'), { get: ['#', k('name_*')] }))).toEqual(['1', 'one', '2', 'two', '3', 'three']);
     });
@@ -147,17 +167,41 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
       expect(await run(ms.decr(k('n')))).toBe(10);
       expect(await run(ms.decrby(k('n'), 4))).toBe(6);
       expect(await run(ms.incrbyfloat(k('n'), 0.5))).toBe(6.5);
-      await run(ms.mset([{ key: k('f1'), value: 1 }, { key: k('f2'), value: 1 }]));
+      await run(
+        ms.mset([
+          { key: k('f1'), value: 1 },
+          { key: k('f2'), value: 1 },
+        ]),
+      );
       const [mine, sdkValue] = await Promise.all([run(ms.incrbyfloat(k('f1'), 1.25)), theirs['incrbyfloat']!(k('f2'), 1.25)]);
       expect(mine).toBe(2.25);
       expect(sdkValue).toBe(mine);
     });
 
     it('mset, mget, msetnx, setnx, setex, psetex', async () => {
-      await run(ms.mset([{ key: k('a'), value: 'x' }, { key: k('b'), value: 2 }]));
+      await run(
+        ms.mset([
+          { key: k('a'), value: 'x' },
+          { key: k('b'), value: 2 },
+        ]),
+      );
       expect(await same((m) => m.mget([k('a'), k('b'), k('nope')]), 'mget', [k('a'), k('b'), k('nope')])).toEqual(['x', '2', null]);
-      expect(await run(ms.msetnx([{ key: k('a'), value: 'y' }, { key: k('c'), value: 'z' }]))).toBe(false);
-      expect(await run(ms.msetnx([{ key: k('c'), value: 'z' }, { key: k('d'), value: 'w' }]))).toBe(true);
+      expect(
+        await run(
+          ms.msetnx([
+            { key: k('a'), value: 'y' },
+            { key: k('c'), value: 'z' },
+          ]),
+        ),
+      ).toBe(false);
+      expect(
+        await run(
+          ms.msetnx([
+            { key: k('c'), value: 'z' },
+            { key: k('d'), value: 'w' },
+          ]),
+        ),
+      ).toBe(true);
       expect(await run(ms.setnx(k('a'), 'y'))).toBe(false);
       expect(await run(ms.setnx(k('e'), 'y'))).toBe(true);
       expect(await run(ms.setex(k('ex'), 'v', 100))).toBeUndefined();
@@ -170,7 +214,12 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
 
   describe('bits', () => {
     it('bitcount, bitop, bitpos, getbit', async () => {
-      await run(ms.mset([{ key: k('a'), value: 'foobar' }, { key: k('b'), value: 'abcdef' }]));
+      await run(
+        ms.mset([
+          { key: k('a'), value: 'foobar' },
+          { key: k('b'), value: 'abcdef' },
+        ]),
+      );
       expect(await same((m) => m.bitcount(k('a')), 'bitcount', k('a'))).toBe(26);
       expect(await same((m) => m.bitcount(k('a'), { start: 1, end: 1 }), 'bitcount', k('a'), { start: 1, end: 1 })).toBe(6);
       expect(await run(ms.bitop(k('and'), 'AND', [k('a'), k('b')]))).toBe(6);
@@ -185,7 +234,14 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
 
   describe('hashes', () => {
     it('hmset, hgetall, hget, hexists, hkeys, hvals, hlen, hmget, hstrlen, hscan', async () => {
-      expect(await run(ms.hmset(k('h'), [{ field: 'a', value: 1 }, { field: 'b', value: 'two' }]))).toBeUndefined();
+      expect(
+        await run(
+          ms.hmset(k('h'), [
+            { field: 'a', value: 1 },
+            { field: 'b', value: 'two' },
+          ]),
+        ),
+      ).toBeUndefined();
       expect(await same((m) => m.hgetall(k('h')), 'hgetall', k('h'))).toEqual({ a: '1', b: 'two' });
       expect(await run(ms.hgetall(k('nope')))).toEqual({});
       expect(await run(ms.hget(k('h'), 'b'))).toBe('two');
@@ -301,9 +357,31 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
 
     it('zadd with nx, xx, ch and incr; zcard, zcount, zincrby, zscore, zrank, zrevrank', async () => {
       expect(await run(ms.zadd(k('z'), elements))).toBe(3);
-      expect(await run(ms.zadd(k('z'), [{ score: 9, member: 'a' }, { score: 4, member: 'd' }], { nx: true }))).toBe(1);
+      expect(
+        await run(
+          ms.zadd(
+            k('z'),
+            [
+              { score: 9, member: 'a' },
+              { score: 4, member: 'd' },
+            ],
+            { nx: true },
+          ),
+        ),
+      ).toBe(1);
       expect(await run(ms.zscore(k('z'), 'a'))).toBe(1);
-      expect(await run(ms.zadd(k('z'), [{ score: 5, member: 'd' }, { score: 6, member: 'e' }], { xx: true, ch: true }))).toBe(1);
+      expect(
+        await run(
+          ms.zadd(
+            k('z'),
+            [
+              { score: 5, member: 'd' },
+              { score: 6, member: 'e' },
+            ],
+            { xx: true, ch: true },
+          ),
+        ),
+      ).toBe(1);
       expect(await run(ms.zadd(k('z'), [{ score: 2, member: 'd' }], { incr: true }))).toBe('7');
       expect(await run(ms.zcard(k('z')))).toBe(4);
       expect(await same((m) => m.zcount(k('z'), '(1', 3.5), 'zcount', k('z'), '(1', 3.5)).toBe(2);
@@ -327,18 +405,25 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
       expect(await same((m) => m.zrangebyscore(k('z'), '(1', '+inf'), 'zrangebyscore', k('z'), '(1', '+inf')).toEqual([all[1], all[2]]);
       const limit = { limit: [1, 1] } as const;
       expect(await same((m) => m.zrangebyscore(k('z'), 0, 10, limit), 'zrangebyscore', k('z'), 0, 10, limit)).toEqual([all[1]]);
-      expect(await same((m) => m.zrevrangebyscore(k('z'), '-inf', '+inf', limit), 'zrevrangebyscore', k('z'), '-inf', '+inf', limit)).toEqual([all[1]]);
+      expect(
+        await same((m) => m.zrevrangebyscore(k('z'), '-inf', '+inf', limit), 'zrevrangebyscore', k('z'), '-inf', '+inf', limit),
+      ).toEqual([all[1]]);
       expect(await run(ms.zrevrangebyscore(k('z'), 2, '+inf'))).toEqual([all[2], all[1]]);
     });
 
     it('the lexical commands: zlexcount, zrangebylex, zrevrangebylex, zremrangebylex', async () => {
-      await run(ms.zadd(k('z'), ['a', 'b', 'c', 'd'].map((member) => ({ score: 0, member }))));
+      await run(
+        ms.zadd(
+          k('z'),
+          ['a', 'b', 'c', 'd'].map((member) => ({ score: 0, member })),
+        ),
+      );
       expect(await run(ms.zlexcount(k('z'), '[b', '+'))).toBe(3);
       expect(await same((m) => m.zrangebylex(k('z'), '-', '(c'), 'zrangebylex', k('z'), '-', '(c')).toEqual(['a', 'b']);
       expect(await run(ms.zrangebylex(k('z'), '-', '+', { limit: [1, 2] }))).toEqual(['b', 'c']);
-      expect(await same((m) => m.zrevrangebylex(k('z'), '-', '+', { limit: [0, 1] }), 'zrevrangebylex', k('z'), '-', '+', { limit: [0, 1] })).toEqual([
-        'd',
-      ]);
+      expect(
+        await same((m) => m.zrevrangebylex(k('z'), '-', '+', { limit: [0, 1] }), 'zrevrangebylex', k('z'), '-', '+', { limit: [0, 1] }),
+      ).toEqual(['d']);
       expect(await run(ms.zremrangebylex(k('z'), '[a', '[b'))).toBe(2);
       expect(await run(ms.zrangebylex(k('z'), '-', '+'))).toEqual(['c', 'd']);
     });
@@ -352,8 +437,18 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
     });
 
     it('zinterstore and zunionstore, with weights and aggregate', async () => {
-      await run(ms.zadd(k('x'), [{ score: 1, member: 'a' }, { score: 2, member: 'b' }]));
-      await run(ms.zadd(k('y'), [{ score: 10, member: 'b' }, { score: 20, member: 'c' }]));
+      await run(
+        ms.zadd(k('x'), [
+          { score: 1, member: 'a' },
+          { score: 2, member: 'b' },
+        ]),
+      );
+      await run(
+        ms.zadd(k('y'), [
+          { score: 10, member: 'b' },
+          { score: 20, member: 'c' },
+        ]),
+      );
       expect(await run(ms.zinterstore(k('i'), [k('x'), k('y')]))).toBe(1);
       expect(await run(ms.zscore(k('i'), 'b'))).toBe(12);
       expect(await run(ms.zinterstore(k('iw'), [k('x'), k('y')], { weights: [3, 1], aggregate: 'min' }))).toBe(1);
@@ -377,9 +472,15 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
       expect(await run(ms.geoadd(k('g'), points))).toBe(2);
       expect(await same((m) => m.geodist(k('g'), 'Palermo', 'Catania'), 'geodist', k('g'), 'Palermo', 'Catania')).toBeCloseTo(166274.15, 1);
       const km = { unit: 'km' } as const;
-      expect(await same((m) => m.geodist(k('g'), 'Palermo', 'Catania', km), 'geodist', k('g'), 'Palermo', 'Catania', km)).toBeCloseTo(166.27, 1);
+      expect(await same((m) => m.geodist(k('g'), 'Palermo', 'Catania', km), 'geodist', k('g'), 'Palermo', 'Catania', km)).toBeCloseTo(
+        166.27,
+        1,
+      );
       expect(await run(ms.geodist(k('g'), 'Palermo', 'nope'))).toBeNull();
-      expect(await same((m) => m.geohash(k('g'), ['Palermo', 'Catania']), 'geohash', k('g'), ['Palermo', 'Catania'])).toEqual(['sqc8b49rny0', 'sqdtr74hyu0']);
+      expect(await same((m) => m.geohash(k('g'), ['Palermo', 'Catania']), 'geohash', k('g'), ['Palermo', 'Catania'])).toEqual([
+        'sqc8b49rny0',
+        'sqdtr74hyu0',
+      ]);
       const [palermo] = await same((m) => m.geopos(k('g'), ['Palermo']), 'geopos', k('g'), ['Palermo']);
       expect(palermo?.[0]).toBeCloseTo(13.361389, 5);
       expect(palermo?.[1]).toBeCloseTo(38.115556, 5);
@@ -398,7 +499,15 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
       expect(nearest?.distance).toBeCloseTo(56.44, 1);
       expect(nearest?.coordinates?.[0]).toBeCloseTo(15.087269, 5);
       const byMember = { withdist: true, sort: 'desc' } as const;
-      const around = await same((m) => m.georadiusbymember(k('g'), 'Palermo', 200, 'km', byMember), 'georadiusbymember', k('g'), 'Palermo', 200, 'km', byMember);
+      const around = await same(
+        (m) => m.georadiusbymember(k('g'), 'Palermo', 200, 'km', byMember),
+        'georadiusbymember',
+        k('g'),
+        'Palermo',
+        200,
+        'km',
+        byMember,
+      );
       expect(around.map((p) => p.name)).toEqual(['Catania', 'Palermo']);
       expect(around[1]?.distance).toBe(0);
       expect(around[0]?.coordinates).toBeUndefined();
@@ -441,7 +550,10 @@ describe.runIf(targetNames().includes('real'))('ms on the real server', () => {
         [null, 'abc'],
       ]);
       expect(results[2]?.[0]).not.toBeNull();
-      const reads = [{ action: 'get', args: { _id: k('x') } }, { action: 'strlen', args: { _id: k('x') } }];
+      const reads = [
+        { action: 'get', args: { _id: k('x') } },
+        { action: 'strlen', args: { _id: k('x') } },
+      ];
       expect(await same((m) => m.mexecute(reads), 'mexecute', reads)).toEqual([
         [null, 'abc'],
         [null, 3],

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { Kuzzle } from '../../src/client/kuzzle';
 import type { CallOptions } from '../../src/controllers/base-controller';
 import type { SearchResult } from '../../src/controllers/search/search-result';
-import { allHits, allPages, type WebSocketCtor } from '../../src/index';
+import { allHits, allPages, type WebSocketCtor } from '../../src';
 import { client, startTarget, type Target, targetNames } from '../support/targets';
 
 // Paging through 45 documents (and some users) on the real server with each strategy, compared with kuzzle-sdk 7 on
@@ -61,7 +61,8 @@ function comparablePage(page: unknown, hit: (hit: never) => unknown = (h) => h):
 /** A user's data fields, which both clients have (kuzzle-sdk's `User` adds `content`, kuzzle-rx `profileIds`). */
 const userData = (user: { _id: string; _source: unknown }): unknown => ({ _id: user._id, _source: user._source });
 
-const pagesOf = <H>(first$: Observable<SearchResult<H>>): Promise<Array<SearchResult<H>>> => lastValueFrom(allPages(first$).pipe(toArray()));
+const pagesOf = <H>(first$: Observable<SearchResult<H>>): Promise<Array<SearchResult<H>>> =>
+  lastValueFrom(allPages(first$).pipe(toArray()));
 const idsOf = (pages: ReadonlyArray<SearchResult<{ _id: string }>>): string[] => pages.flatMap((page) => page.hits.map((hit) => hit._id));
 
 describe.runIf(targetNames().includes('real'))('paging through search results on the real server', () => {
@@ -82,7 +83,9 @@ describe.runIf(targetNames().includes('real'))('paging through search results on
     await firstValueFrom(kuzzle.query({ controller: 'index', action: 'create', index }));
     await firstValueFrom(kuzzle.query({ controller: 'collection', action: 'create', index, collection }));
     const documents = ids.map((_id, n) => ({ _id, body: { n, parity: n % 2 } }));
-    await firstValueFrom(kuzzle.query({ controller: 'document', action: 'mCreate', index, collection, refresh: 'wait_for', body: { documents } }));
+    await firstValueFrom(
+      kuzzle.query({ controller: 'document', action: 'mCreate', index, collection, refresh: 'wait_for', body: { documents } }),
+    );
   });
 
   afterAll(async () => {
@@ -123,7 +126,9 @@ describe.runIf(targetNames().includes('real'))('paging through search results on
 
   it('stops at allHits(...).pipe(take(15)): two pages asked for, nothing after', async () => {
     const before = sent.length;
-    const hits = await lastValueFrom(allHits(kuzzle.document.search(index, collection, { sort: ['_id'] }, { size: 10 })).pipe(take(15), toArray()));
+    const hits = await lastValueFrom(
+      allHits(kuzzle.document.search(index, collection, { sort: ['_id'] }, { size: 10 })).pipe(take(15), toArray()),
+    );
     expect(hits.map((hit) => hit._id)).toEqual(ids.slice(0, 15));
     await new Promise((resolve) => setTimeout(resolve, 300));
     const searches = sent.slice(before).filter((frame) => frame['controller'] === 'document' && frame['action'] === 'search');
@@ -159,7 +164,9 @@ describe.runIf(targetNames().includes('real'))('paging through search results on
     });
 
     afterAll(async () => {
-      await firstValueFrom(kuzzle.query({ controller: 'security', action: 'mDeleteUsers', refresh: 'wait_for', body: { ids: userIds } })).catch(() => undefined);
+      await firstValueFrom(
+        kuzzle.query({ controller: 'security', action: 'mDeleteUsers', refresh: 'wait_for', body: { ids: userIds } }),
+      ).catch(() => undefined);
     });
 
     const userStrategies: readonly Strategy[] = [

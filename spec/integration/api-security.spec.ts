@@ -2,7 +2,7 @@ import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
 import { firstValueFrom, lastValueFrom, type Observable, toArray } from 'rxjs';
 import type { Kuzzle } from '../../src/client/kuzzle';
 import type { SecurityProfile, SecurityUser } from '../../src/controllers/security/types';
-import { allHits, allPages } from '../../src/index';
+import { allHits, allPages } from '../../src';
 import { client, startTarget, targetNames, uniqueName, type Target } from '../support/targets';
 
 /**
@@ -66,24 +66,35 @@ describe.runIf(targetNames().includes('real'))('security controller on the real 
   it('creates, reads, changes and deletes users, emitting what kuzzle-sdk resolves', async () => {
     const id = word('rxsecu');
     users.add(id);
-    const created = await call(kuzzle.security.createUser(id, { content: { profileIds: ['default'], nickname: 'Ann' }, credentials: { local: { username: id, password: PASSWORD } } }));
+    const created = await call(
+      kuzzle.security.createUser(id, {
+        content: { profileIds: ['default'], nickname: 'Ann' },
+        credentials: { local: { username: id, password: PASSWORD } },
+      }),
+    );
     expect(created).toMatchObject({ _id: id, _source: { profileIds: ['default'], nickname: 'Ann' }, profileIds: ['default'] });
     expect(Object.isFrozen(created)).toBe(true);
 
     expect(rxUser(await call(kuzzle.security.getUser(id)))).toEqual(sdkUser(await sdk.security.getUser(id)));
-    expect((await call(kuzzle.security.mGetUsers([id, word('rxsecmissing')]))).map(rxUser)).toEqual((await sdk.security.mGetUsers([id])).map(sdkUser));
+    expect((await call(kuzzle.security.mGetUsers([id, word('rxsecmissing')]))).map(rxUser)).toEqual(
+      (await sdk.security.mGetUsers([id])).map(sdkUser),
+    );
 
     const updated = await call(kuzzle.security.updateUser(id, { age: 30 }, { retryOnConflict: 2 }));
     expect(updated._source).toMatchObject({ nickname: 'Ann', age: 30 });
     const replaced = await call(kuzzle.security.replaceUser(id, { profileIds: ['default'], nickname: 'Bea' }));
     expect(replaced._source).toMatchObject({ nickname: 'Bea' });
     expect(replaced._source).not.toHaveProperty('age');
-    const upserted = await call(kuzzle.security.upsertUser(id, { content: { profileIds: ['default'], age: 31 }, default: { nickname: 'unused' } }));
+    const upserted = await call(
+      kuzzle.security.upsertUser(id, { content: { profileIds: ['default'], age: 31 }, default: { nickname: 'unused' } }),
+    );
     expect(upserted._source).toMatchObject({ nickname: 'Bea', age: 31 });
 
     const fresh = word('rxsecu');
     users.add(fresh);
-    const inserted = await call(kuzzle.security.upsertUser(fresh, { content: { profileIds: ['default'], age: 5 }, default: { nickname: 'Cy' } }));
+    const inserted = await call(
+      kuzzle.security.upsertUser(fresh, { content: { profileIds: ['default'], age: 5 }, default: { nickname: 'Cy' } }),
+    );
     expect(inserted).toMatchObject({ _id: fresh, _source: { age: 5, nickname: 'Cy' }, profileIds: ['default'] });
 
     expect(await call(kuzzle.security.getUserStrategies(id))).toEqual(await sdk.security.getUserStrategies(id));
@@ -98,7 +109,7 @@ describe.runIf(targetNames().includes('real'))('security controller on the real 
     await expect(call(kuzzle.security.mDeleteUsers([fresh]))).rejects.toMatchObject({ name: 'KuzzleError', status: 206 });
   });
 
-  it('creates restricted users with the server\'s restricted profiles, and refuses them profiles of their own', async () => {
+  it("creates restricted users with the server's restricted profiles, and refuses them profiles of their own", async () => {
     const id = word('rxsecr');
     users.add(id);
     const restricted = await call(kuzzle.security.createRestrictedUser({ content: { nickname: 'Dee' } }, id));
@@ -127,7 +138,9 @@ describe.runIf(targetNames().includes('real'))('security controller on the real 
     await expect(call(kuzzle.security.createRole(role, { controllers }))).rejects.toMatchObject({ name: 'KuzzleError' });
     const wider = { document: { actions: { get: true, search: true } } };
     expect(await call(kuzzle.security.createOrReplaceRole(role, { controllers: wider }))).toEqual({ _id: role, controllers: wider });
-    expect(plain(await call(kuzzle.security.updateRole(role, { controllers }, { retryOnConflict: 1 })))).toEqual(plain({ _id: role, controllers }));
+    expect(plain(await call(kuzzle.security.updateRole(role, { controllers }, { retryOnConflict: 1 })))).toEqual(
+      plain({ _id: role, controllers }),
+    );
     expect(plain(await call(kuzzle.security.getRole(role)))).toEqual(plain(await sdk.security.getRole(role)));
     expect(plain(await call(kuzzle.security.mGetRoles([role, 'default'])))).toEqual(plain(await sdk.security.mGetRoles([role, 'default'])));
 
@@ -141,7 +154,9 @@ describe.runIf(targetNames().includes('real'))('security controller on the real 
     expect(plain(await call(kuzzle.security.getProfile(profile)))).toEqual(plain(await sdk.security.getProfile(profile)));
     expect(plain(await call(kuzzle.security.mGetProfiles([profile])))).toEqual(plain(await sdk.security.mGetProfiles([profile])));
     expect(await call(kuzzle.security.getProfileRights(profile))).toEqual(await sdk.security.getProfileRights(profile));
-    expect(await call(kuzzle.security.getProfileRights(profile))).toEqual([{ controller: 'document', action: 'get', index: '*', collection: '*', value: 'allowed' }]);
+    expect(await call(kuzzle.security.getProfileRights(profile))).toEqual([
+      { controller: 'document', action: 'get', index: '*', collection: '*', value: 'allowed' },
+    ]);
 
     // A profile in use: refused, unless taken off its users.
     const id = word('rxsecu');
@@ -181,7 +196,7 @@ describe.runIf(targetNames().includes('real'))('security controller on the real 
       expect(pages[0]?.scrollId).toEqual(expect.any(String));
     });
 
-    it('scrollUsers and scrollProfiles fetch the page after a scrolled search\'s', async () => {
+    it("scrollUsers and scrollProfiles fetch the page after a scrolled search's", async () => {
       const ids = [await newUser(false), await newUser(false), await newUser(false)];
       const first = await call(kuzzle.security.searchUsers({ query: { ids: { values: ids } } }, { size: 2, scroll: '10s' }));
       const next = await call(kuzzle.security.scrollUsers(first.scrollId ?? '', { scroll: '10s' }));
@@ -190,7 +205,9 @@ describe.runIf(targetNames().includes('real'))('security controller on the real 
       expect(next.hits[0]?.profileIds).toEqual(['default']);
 
       const profileIds = await createProfiles(3);
-      const firstProfiles = await call(kuzzle.security.searchProfiles({ query: { ids: { values: profileIds } } }, { size: 2, scroll: '10s' }));
+      const firstProfiles = await call(
+        kuzzle.security.searchProfiles({ query: { ids: { values: profileIds } } }, { size: 2, scroll: '10s' }),
+      );
       const nextProfiles = await call(kuzzle.security.scrollProfiles(firstProfiles.scrollId ?? ''));
       expect([...firstProfiles.hits, ...nextProfiles.hits].map((p) => p._id).sort()).toEqual([...profileIds].sort());
       expect(nextProfiles.hits[0]).toMatchObject({ policies: [{ roleId: 'default' }], rateLimit: 0 });
@@ -210,7 +227,9 @@ describe.runIf(targetNames().includes('real'))('security controller on the real 
     it('searchProfiles pages with from and scroll, the first page as kuzzle-sdk resolves it', async () => {
       const ids = await createProfiles(3);
       const query = { query: { ids: { values: ids } } };
-      expect(plain(await call(kuzzle.security.searchProfiles(query, { size: 2 })))).toEqual(plain(await sdk.security.searchProfiles(query, { size: 2 })));
+      expect(plain(await call(kuzzle.security.searchProfiles(query, { size: 2 })))).toEqual(
+        plain(await sdk.security.searchProfiles(query, { size: 2 })),
+      );
       const byFrom = await lastValueFrom(allHits(kuzzle.security.searchProfiles(query, { size: 2 })).pipe(toArray()));
       expect(byFrom.map((p: SecurityProfile) => p._id).sort()).toEqual(ids);
       const scrolled = await lastValueFrom(allHits(kuzzle.security.searchProfiles(query, { size: 2, scroll: '10s' })).pipe(toArray()));
@@ -226,7 +245,9 @@ describe.runIf(targetNames().includes('real'))('security controller on the real 
         await call(kuzzle.security.createRole(id, { controllers: { server: { actions: { now: true } } } }));
       }
       const query = { query: { ids: { values: ids } } };
-      expect(plain(await call(kuzzle.security.searchRoles(query, { size: 2 })))).toEqual(plain(await sdk.security.searchRoles(query, { size: 2 })));
+      expect(plain(await call(kuzzle.security.searchRoles(query, { size: 2 })))).toEqual(
+        plain(await sdk.security.searchRoles(query, { size: 2 })),
+      );
       const all = await lastValueFrom(allHits(kuzzle.security.searchRoles(query, { size: 2 })).pipe(toArray()));
       expect(all.map((r) => r._id).sort()).toEqual(ids.sort());
       expect(all[0]?.controllers).toEqual({ server: { actions: { now: true } } });
@@ -245,7 +266,9 @@ describe.runIf(targetNames().includes('real'))('security controller on the real 
     expect(await call(kuzzle.security.getAllCredentialFields())).toEqual(await sdk.security.getAllCredentialFields());
     expect(await call(kuzzle.security.getAllCredentialFields())).toMatchObject({ local: ['username', 'password'] });
 
-    const found = await call(kuzzle.security.searchUsersByCredentials('local', { query: { term: { username: id } } }, { from: 0, size: 5 }));
+    const found = await call(
+      kuzzle.security.searchUsersByCredentials('local', { query: { term: { username: id } } }, { from: 0, size: 5 }),
+    );
     expect(found).toEqual({ hits: [{ username: id, kuid: id }], total: 1 });
 
     expect(await call(kuzzle.security.updateCredentials('local', id, { password: `${PASSWORD}2` }))).toEqual({ username: id, kuid: id });
@@ -259,7 +282,7 @@ describe.runIf(targetNames().includes('real'))('security controller on the real 
     await expect(call(kuzzle.security.createCredentials('nostrategy', id, {}))).rejects.toMatchObject({ name: 'KuzzleError' });
   });
 
-  it('creates, searches and deletes API keys; a deleted key\'s token stops working', async () => {
+  it("creates, searches and deletes API keys; a deleted key's token stops working", async () => {
     const id = await newUser(false);
     const key = await call(kuzzle.security.createApiKey(id, 'ci key', { expiresIn: '1h' }));
     expect(key._source).toMatchObject({ userId: id, description: 'ci key', token: expect.any(String) as unknown });

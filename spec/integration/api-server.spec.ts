@@ -1,6 +1,6 @@
 import { Kuzzle as SdkKuzzle, WebSocket as SdkWebSocket } from 'kuzzle-sdk';
 import { filter, firstValueFrom, lastValueFrom, type Observable, take, toArray } from 'rxjs';
-import { KuzzleError, type Kuzzle } from '../../src/index';
+import { KuzzleError, type Kuzzle } from '../../src';
 import { plain } from '../support/compat-runner';
 import { client, nextEvent, record, startTarget, type Target, targetNames, waitFor } from '../support/targets';
 
@@ -85,7 +85,10 @@ describe.runIf(targetNames().includes('real'))('the server, cluster, debug and r
         status: 'green',
         services: { internalCache: 'green', memoryStorage: 'green', storageEngine: 'green' },
       });
-      expect(await once(kuzzle.server.healthCheck({ services: ['memoryStorage'] }))).toEqual({ status: 'green', services: { memoryStorage: 'green' } });
+      expect(await once(kuzzle.server.healthCheck({ services: ['memoryStorage'] }))).toEqual({
+        status: 'green',
+        services: { memoryStorage: 'green' },
+      });
     });
 
     it('reports the load, the public API and the OpenAPI definitions', async () => {
@@ -94,7 +97,11 @@ describe.runIf(targetNames().includes('real'))('the server, cluster, debug and r
       expect(typeof metrics.realtime.rooms).toBe('number');
 
       const api = await once(kuzzle.server.publicApi());
-      expect(api['server']?.['openapi']).toEqual({ action: 'openapi', controller: 'server', http: [{ path: '/_openapi', url: '/_openapi', verb: 'GET' }] });
+      expect(api['server']?.['openapi']).toEqual({
+        action: 'openapi',
+        controller: 'server',
+        http: [{ path: '/_openapi', url: '/_openapi', verb: 'GET' }],
+      });
       expect(Object.keys(api['realtime'] ?? {})).toEqual(expect.arrayContaining(['join', 'list', 'validate']));
 
       const definition = await once(kuzzle.server.openapi());
@@ -108,7 +115,11 @@ describe.runIf(targetNames().includes('real'))('the server, cluster, debug and r
     it('reports the status of the cluster', async () => {
       const status = await once(kuzzle.cluster.status());
       expect(status.activeNodes).toBe(status.nodes.length);
-      expect(status.nodes[0]).toEqual({ id: expect.stringMatching(/^knode-/) as unknown, address: expect.any(String) as unknown, birthdate: expect.any(String) as unknown });
+      expect(status.nodes[0]).toEqual({
+        id: expect.stringMatching(/^knode-/) as unknown,
+        address: expect.any(String) as unknown,
+        birthdate: expect.any(String) as unknown,
+      });
       expect(status.activity.some((entry) => entry.event === 'joined')).toBe(true);
     });
   });
@@ -138,7 +149,9 @@ describe.runIf(targetNames().includes('real'))('the server, cluster, debug and r
       const index = word('rtapi');
       const received = record(kuzzle.realtime.subscribe(index, 'c', { equals: { k: 1 } }));
       const { roomId } = await nextEvent(kuzzle, 'subscribed');
-      expect(await once(kuzzle.realtime.publish(index, 'c', { k: 1 }, { _id: 'm1' }))).toBe(await sdk.realtime.publish(index, 'c', { k: 2 }));
+      expect(await once(kuzzle.realtime.publish(index, 'c', { k: 1 }, { _id: 'm1' }))).toBe(
+        await sdk.realtime.publish(index, 'c', { k: 2 }),
+      );
       await waitFor(() => received.values.length === 1);
       expect(received.values[0]).toMatchObject({ type: 'document', result: { _id: 'm1', _source: { k: 1 } } });
 
@@ -164,7 +177,12 @@ describe.runIf(targetNames().includes('real'))('the server, cluster, debug and r
       expect((await errorOf(kuzzle.realtime.join('nosuchroom')))?.id).toBe('core.realtime.room_not_found');
 
       // The joined channel's notifications reach no subscription of this client; its own subscription gets its own.
-      const discarded = firstValueFrom(kuzzle.events$.pipe(filter((e) => e.type === 'discarded' && e.reason === 'unknown-room'), take(1)));
+      const discarded = firstValueFrom(
+        kuzzle.events$.pipe(
+          filter((e) => e.type === 'discarded' && e.reason === 'unknown-room'),
+          take(1),
+        ),
+      );
       await once(owner.realtime.publish(index, 'c', { hello: 'world' }));
       await waitFor(() => mine.values.length === 1 && owned.values.length === 1);
       await discarded;

@@ -1,5 +1,5 @@
 import { firstValueFrom, filter, take, toArray, lastValueFrom } from 'rxjs';
-import { ConnectionLostError, KuzzleError, NotConnectedError, type Kuzzle } from '../../src/index';
+import { ConnectionLostError, KuzzleError, NotConnectedError, type Kuzzle } from '../../src';
 import { client, nextEvent, record, startTarget, targetNames, USER, type Target } from '../support/targets';
 
 describe.each(targetNames())('connection on the %s server', (name) => {
@@ -27,7 +27,9 @@ describe.each(targetNames())('connection on the %s server', (name) => {
   it('turns an error response into a KuzzleError with the server fields', async () => {
     kuzzle = client(target);
     await firstValueFrom(kuzzle.connect());
-    const error = await firstValueFrom(kuzzle.query({ controller: 'document', action: 'get', index: 'nope-index', collection: 'c', _id: 'x' })).catch((e: unknown) => e);
+    const error = await firstValueFrom(
+      kuzzle.query({ controller: 'document', action: 'get', index: 'nope-index', collection: 'c', _id: 'x' }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KuzzleError);
     const kuzzleError = error as KuzzleError;
     expect(kuzzleError.id).toBe('services.storage.unknown_index');
@@ -144,7 +146,13 @@ describe.runIf(targetNames().includes('embedded'))('connection faults (embedded 
     server().refuseConnections(true);
     const attempts = record(kuzzle.events$.pipe(filter((e) => e.type === 'reconnecting')));
     server().dropAll();
-    await firstValueFrom(kuzzle.events$.pipe(filter((e) => e.type === 'reconnecting'), take(3), toArray()));
+    await firstValueFrom(
+      kuzzle.events$.pipe(
+        filter((e) => e.type === 'reconnecting'),
+        take(3),
+        toArray(),
+      ),
+    );
     server().refuseConnections(false);
     await nextEvent(kuzzle, 'reconnected');
     attempts.stop();
@@ -232,7 +240,10 @@ describe.runIf(targetNames().includes('embedded'))('connection faults (embedded 
   it('completes connect() for every caller on one socket', async () => {
     kuzzle = client(target);
     const opens = record(server().connections$.pipe(filter((c) => c.type === 'open')));
-    await Promise.all([lastValueFrom(kuzzle.connect(), { defaultValue: undefined }), lastValueFrom(kuzzle.connect(), { defaultValue: undefined })]);
+    await Promise.all([
+      lastValueFrom(kuzzle.connect(), { defaultValue: undefined }),
+      lastValueFrom(kuzzle.connect(), { defaultValue: undefined }),
+    ]);
     await firstValueFrom(kuzzle.connect(), { defaultValue: undefined });
     opens.stop();
     expect(opens.values).toHaveLength(1);

@@ -1,6 +1,6 @@
 import nodeFetch from 'node-fetch';
 import { filter, firstValueFrom, timer } from 'rxjs';
-import { HttpTransportError, KuzzleError, type FetchLike, type Kuzzle } from '../../src/index';
+import { HttpTransportError, KuzzleError, type FetchLike, type Kuzzle } from '../../src';
 import { client, nextEvent, record, startTarget, targetNames, uniqueName, USER, waitFor, type Target } from '../support/targets';
 
 /** The global fetch, recording every authToken the server sets, to check afterwards what the server accepts. */
@@ -18,7 +18,11 @@ function recordingFetch(tokens: string[]): FetchLike {
 async function currentUserWithCookie(target: Target, token: string): Promise<{ status: number; id?: string }> {
   const response = await fetch(`${target.httpUrl}/_me`, { headers: { cookie: `authToken=${token}` } });
   const body = (await response.json()) as { result?: { _id?: string }; error?: { id?: string } };
-  return { status: response.status, ...(body.result?._id ? { id: body.result._id } : {}), ...(body.error?.id ? { id: body.error.id } : {}) };
+  return {
+    status: response.status,
+    ...(body.result?._id ? { id: body.result._id } : {}),
+    ...(body.error?.id ? { id: body.error.id } : {}),
+  };
 }
 
 describe.each(targetNames())('cookie authentication in Node on the %s server', (name) => {
@@ -53,7 +57,10 @@ describe.each(targetNames())('cookie authentication in Node on the %s server', (
     expect(login.jwt).toBeUndefined();
     expect(kuzzle.jwt).toBeNull();
     expect((await firstValueFrom(kuzzle.auth.getCurrentUser()))._id).toBe(USER.username);
-    expect(events.values).toEqual([{ type: 'disconnected', origin: 'auth-renewal', code: 1000, reason: 'auth-renewal' }, { type: 'reconnected' }]);
+    expect(events.values).toEqual([
+      { type: 'disconnected', origin: 'auth-renewal', code: 1000, reason: 'auth-renewal' },
+      { type: 'reconnected' },
+    ]);
     expect(states.values).not.toContain('offline');
     expect(tokens).toHaveLength(1);
   });

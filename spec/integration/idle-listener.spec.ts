@@ -1,5 +1,5 @@
 import { filter, firstValueFrom, take, timer } from 'rxjs';
-import type { Kuzzle } from '../../src/index';
+import type { Kuzzle } from '../../src';
 import { client, nextEvent, record, startTarget, targetNames, uniqueName, type Target } from '../support/targets';
 
 const LISTEN_MS = 3 * 60_000;

@@ -1,6 +1,6 @@
 import { firstValueFrom } from 'rxjs';
-import type { Kuzzle } from '../../src/index';
-import { compileFilter, toSearchQuery } from '../../src/live/filters/index';
+import type { Kuzzle } from '../../src';
+import { compileFilter, toSearchQuery } from '../../src/live/filters';
 import { Random } from '../support/live-filters-corpus';
 import { MAPPINGS, typedDocuments, typedFilter } from '../support/live-filters-typed';
 import { client, startTarget, type Target, targetNames } from '../support/targets';
@@ -32,7 +32,9 @@ describe.runIf(targetNames().includes('real'))('toSearchQuery against the real s
     await firstValueFrom(kuzzle.query({ controller: 'index', action: 'create', index }));
     await firstValueFrom(kuzzle.query({ controller: 'collection', action: 'create', index, collection, body: { mappings: MAPPINGS } }));
     const body = { documents: documents.map((d) => ({ _id: d.id, body: d.source })) };
-    const created = await firstValueFrom(kuzzle.query<{ errors: unknown[] }>({ controller: 'document', action: 'mCreate', index, collection, refresh: 'wait_for', body }));
+    const created = await firstValueFrom(
+      kuzzle.query<{ errors: unknown[] }>({ controller: 'document', action: 'mCreate', index, collection, refresh: 'wait_for', body }),
+    );
     expect(created.result.errors).toEqual([]);
   });
 
@@ -43,7 +45,14 @@ describe.runIf(targetNames().includes('real'))('toSearchQuery against the real s
 
   async function search(query: Record<string, unknown>): Promise<string[]> {
     const response = await firstValueFrom(
-      kuzzle.query<{ hits: Array<{ _id: string }>; total: number }>({ controller: 'document', action: 'search', index, collection, size: 1000, body: { query } }),
+      kuzzle.query<{ hits: Array<{ _id: string }>; total: number }>({
+        controller: 'document',
+        action: 'search',
+        index,
+        collection,
+        size: 1000,
+        body: { query },
+      }),
     );
     return response.result.hits.map((hit) => hit._id).sort();
   }
@@ -64,15 +73,25 @@ describe.runIf(targetNames().includes('real'))('toSearchQuery against the real s
         continue;
       }
       const test = compileFilter(filter);
-      const expected = documents.filter((d) => test(d.source, d.id)).map((d) => d.id).sort();
+      const expected = documents
+        .filter((d) => test(d.source, d.id))
+        .map((d) => d.id)
+        .sort();
       const found = await search(query);
       compared++;
       if (expected.length > 0 && expected.length < DOCUMENTS) nonEmpty++;
       if (JSON.stringify(found) !== JSON.stringify(expected)) {
-        differences.push({ filter, query, missing: expected.filter((id) => !found.includes(id)), extra: found.filter((id) => !expected.includes(id)) });
+        differences.push({
+          filter,
+          query,
+          missing: expected.filter((id) => !found.includes(id)),
+          extra: found.filter((id) => !expected.includes(id)),
+        });
       }
     }
-    console.info(`toSearchQuery vs search: ${compared} filters on ${DOCUMENTS} documents (${refused} refused by both, ${nonEmpty} selecting some but not all)`);
+    console.info(
+      `toSearchQuery vs search: ${compared} filters on ${DOCUMENTS} documents (${refused} refused by both, ${nonEmpty} selecting some but not all)`,
+    );
     expect(differences.slice(0, 3)).toEqual([]);
     expect(differences).toHaveLength(0);
     expect(compared + refused).toBe(FILTERS);
@@ -94,7 +113,10 @@ describe.runIf(targetNames().includes('real'))('toSearchQuery against the real s
       const test = compileFilter(filter);
       expect({ filter, found: await search(toSearchQuery(filter)) }).toEqual({
         filter,
-        found: documents.filter((d) => test(d.source, d.id)).map((d) => d.id).sort(),
+        found: documents
+          .filter((d) => test(d.source, d.id))
+          .map((d) => d.id)
+          .sort(),
       });
     }
   });

@@ -1,5 +1,5 @@
 import { filter, firstValueFrom, type Observable } from 'rxjs';
-import type { KuzzleDocument, Kuzzle, LiveResult, WatchedDocuments } from '../../src/index';
+import type { KuzzleDocument, Kuzzle, LiveResult, WatchedDocuments } from '../../src';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { client, startTarget, targetNames, type Target } from '../support/targets';
 
@@ -52,7 +52,9 @@ function startWriter(kuzzle: Kuzzle, index: string, collection: string, exists: 
     const roll = Math.random();
     if (!exists.has(id)) {
       exists.add(id);
-      return roll < 0.5 ? kuzzle.document.create(index, collection, content(), id) : kuzzle.document.createOrReplace(index, collection, id, content());
+      return roll < 0.5
+        ? kuzzle.document.create(index, collection, content(), id)
+        : kuzzle.document.createOrReplace(index, collection, id, content());
     }
     if (roll < 0.45) return kuzzle.document.update(index, collection, id, content());
     if (roll < 0.7) return kuzzle.document.replace(index, collection, id, content());
@@ -137,7 +139,10 @@ const userContent = (document: KuzzleDocument): Record<string, unknown> => {
  * has no `_kuzzle_info` (the server sends none): its content is compared, and its metadata when it has some.
  */
 function difference(id: string, live: KuzzleDocument | null | undefined, fresh: KuzzleDocument | null | undefined): string | undefined {
-  if (live == null || fresh == null) return (live == null) === (fresh == null) ? undefined : `${id}: live ${JSON.stringify(live ?? null)}, server ${JSON.stringify(fresh ?? null)}`;
+  if (live == null || fresh == null)
+    return (live == null) === (fresh == null)
+      ? undefined
+      : `${id}: live ${JSON.stringify(live ?? null)}, server ${JSON.stringify(fresh ?? null)}`;
   const liveInfo = (live._source as Record<string, unknown>)['_kuzzle_info'];
   const same =
     live._id === fresh._id &&
@@ -150,7 +155,12 @@ function difference(id: string, live: KuzzleDocument | null | undefined, fresh: 
  * Every difference between a settled live result and a fresh search of the same query; `stored` (every document
  * of the collection) says what became of a document the live result holds and the search does not.
  */
-function resultDifferences(live: LiveResult, hits: readonly KuzzleDocument[], total: number, stored: ReadonlyMap<string, KuzzleDocument>): string[] {
+function resultDifferences(
+  live: LiveResult,
+  hits: readonly KuzzleDocument[],
+  total: number,
+  stored: ReadonlyMap<string, KuzzleDocument>,
+): string[] {
   const out: string[] = [];
   const liveIds = live.documents.map((d) => d._id);
   const freshIds = hits.map((d) => d._id);
@@ -161,7 +171,8 @@ function resultDifferences(live: LiveResult, hits: readonly KuzzleDocument[], to
   for (const document of live.documents) {
     const diff = difference(document._id, document, fresh.get(document._id));
     const now = stored.get(document._id);
-    if (diff) out.push(`${diff}${fresh.has(document._id) ? '' : now ? ` (stored now: ${JSON.stringify(userContent(now))})` : ' (deleted)'}`);
+    if (diff)
+      out.push(`${diff}${fresh.has(document._id) ? '' : now ? ` (stored now: ${JSON.stringify(userContent(now))})` : ' (deleted)'}`);
   }
   return out;
 }
@@ -211,7 +222,9 @@ describe.each(targetNames())('live data on the %s server, with a writer on anoth
   /** A fresh collection, half of POOL created in it: the ids that exist. */
   async function freshCollection(): Promise<{ collection: string; exists: Set<string> }> {
     const collection = `r${++repetition}`;
-    await firstValueFrom(writer.collection.create(index, collection, { mappings: { properties: { n: { type: 'double' }, v: { type: 'integer' } } } }));
+    await firstValueFrom(
+      writer.collection.create(index, collection, { mappings: { properties: { n: { type: 'double' }, v: { type: 'integer' } } } }),
+    );
     const seeded = POOL.filter(() => Math.random() < 0.5);
     let version = 1_000_000;
     if (seeded.length > 0) {
@@ -265,11 +278,27 @@ describe.each(targetNames())('live data on the %s server, with a writer on anoth
    * writes while it is down (a delete, a document leaving the query, one entering it, one created), then the
    * restoration. Emits the settled value and the collection.
    */
-  async function changedWhileDown<T extends { readonly status: string }>(watch: (collection: string) => Observable<T>): Promise<{ live: T; collection: string }> {
+  async function changedWhileDown<T extends { readonly status: string }>(
+    watch: (collection: string) => Observable<T>,
+  ): Promise<{ live: T; collection: string }> {
     const collection = `r${++repetition}`;
-    await firstValueFrom(writer.collection.create(index, collection, { mappings: { properties: { n: { type: 'double' }, v: { type: 'integer' } } } }));
-    const seed = [['a', 60], ['b', 70], ['c', 10], ['e', 55]] as const;
-    await firstValueFrom(writer.document.mCreate(index, collection, seed.map(([_id, n]) => ({ _id, body: { n, v: 0 } })), { refresh: 'wait_for' }));
+    await firstValueFrom(
+      writer.collection.create(index, collection, { mappings: { properties: { n: { type: 'double' }, v: { type: 'integer' } } } }),
+    );
+    const seed = [
+      ['a', 60],
+      ['b', 70],
+      ['c', 10],
+      ['e', 55],
+    ] as const;
+    await firstValueFrom(
+      writer.document.mCreate(
+        index,
+        collection,
+        seed.map(([_id, n]) => ({ _id, body: { n, v: 0 } })),
+        { refresh: 'wait_for' },
+      ),
+    );
     const watched = watching(watch(collection));
     await watched.settled();
     await firstValueFrom(writer.document.update(index, collection, 'a', { n: 65, v: 1 }));

@@ -1,5 +1,5 @@
 import { filter, firstValueFrom } from 'rxjs';
-import type { Kuzzle } from '../../src/index';
+import type { Kuzzle } from '../../src';
 import type { LiveResult } from '../../src/live/types';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { client, record, startTarget, twoClientsOnFreshIndex, targetNames, waitFor, type Target } from '../support/targets';
@@ -8,7 +8,8 @@ type Item = { color: string; n: number };
 type Result = LiveResult<Item>;
 
 // Ids are single words: the storage stand-in of the real test server matches ids by word.
-const shown = (result: Result | undefined) => (result ? `${result.status} ${result.documents.map((d) => `${d._id}:${d._source.n}`).join(',')} /${result.total}` : 'none');
+const shown = (result: Result | undefined) =>
+  result ? `${result.status} ${result.documents.map((d) => `${d._id}:${d._source.n}`).join(',')} /${result.total}` : 'none';
 
 describe.each(targetNames())('document.watch on the %s server', (name) => {
   let target: Target;
@@ -32,7 +33,8 @@ describe.each(targetNames())('document.watch on the %s server', (name) => {
     other.disconnect();
   });
 
-  const put = (id: string, color: string, n: number) => firstValueFrom(other.document.createOrReplace<Item>(index, 'c', id, { color, n }, { refresh: 'wait_for' }));
+  const put = (id: string, color: string, n: number) =>
+    firstValueFrom(other.document.createOrReplace<Item>(index, 'c', id, { color, n }, { refresh: 'wait_for' }));
   const last = (watch: { values: Result[] }) => watch.values[watch.values.length - 1];
   const until = async (watch: { values: Result[] }, expected: string) => {
     await waitFor(() => shown(last(watch)) === expected).catch(() => expect(shown(last(watch))).toBe(expected));
@@ -68,7 +70,12 @@ describe.each(targetNames())('document.watch on the %s server', (name) => {
   });
 
   it('keeps the sort and the bound, and the total of every match', async () => {
-    for (const [id, n] of [['one', 1], ['two', 2], ['three', 3]] as const) await put(id, 'red', n);
+    for (const [id, n] of [
+      ['one', 1],
+      ['two', 2],
+      ['three', 3],
+    ] as const)
+      await put(id, 'red', n);
     const watch = record(kuzzle.document.watch<Item>(index, 'c', red, { sort: { n: 'desc' }, size: 2 }));
     await until(watch, 'live three:3,two:2 /3');
     await firstValueFrom(other.document.create<Item>(index, 'c', { color: 'red', n: 9 }, 'nine'));

@@ -1,9 +1,10 @@
 import { filter, firstValueFrom, map, merge, type Observable } from 'rxjs';
-import type { Kuzzle, Presence, SubscriptionEvent, SubscriptionStatus } from '../../src/index';
+import type { Kuzzle, Presence, SubscriptionEvent, SubscriptionStatus } from '../../src';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { client, nextEvent, record, startTarget, twoClientsOnFreshIndex, targetNames, waitFor, type Target } from '../support/targets';
 
-const statuses = (events: readonly SubscriptionEvent[]): SubscriptionStatus[] => events.filter((e): e is SubscriptionStatus => e.type === 'status');
+const statuses = (events: readonly SubscriptionEvent[]): SubscriptionStatus[] =>
+  events.filter((e): e is SubscriptionStatus => e.type === 'status');
 
 /** A subscription's events and the client's `reconnected`, as words, in the order they happened. */
 function timeline(kuzzle: Kuzzle, events$: Observable<SubscriptionEvent>): Observable<string> {
@@ -78,15 +79,19 @@ describe.each(targetNames())('subscription statuses and presence on the %s serve
       expect(events.errors[0]).toMatchObject({ name: 'KuzzleError', status: 400 });
     });
 
-    it.runIf(name === 'embedded' || Boolean(process.env['KUZZLE_RESTART_CMD']))('is restoring while the server restarts, and restored before reconnected', async () => {
-      const events = record(timeline(kuzzle, kuzzle.realtime.subscribeWithStatus(index, 'c', {})));
-      await waitFor(() => events.values.length >= 2);
-      const back = nextEvent(kuzzle, 'reconnected', 60_000);
-      await target.restart();
-      await back;
-      expect(events.values).toEqual(['pending', 'live', 'restoring', 'restored', 'reconnected']);
-      events.stop();
-    }, 90_000);
+    it.runIf(name === 'embedded' || Boolean(process.env['KUZZLE_RESTART_CMD']))(
+      'is restoring while the server restarts, and restored before reconnected',
+      async () => {
+        const events = record(timeline(kuzzle, kuzzle.realtime.subscribeWithStatus(index, 'c', {})));
+        await waitFor(() => events.values.length >= 2);
+        const back = nextEvent(kuzzle, 'reconnected', 60_000);
+        await target.restart();
+        await back;
+        expect(events.values).toEqual(['pending', 'live', 'restoring', 'restored', 'reconnected']);
+        events.stop();
+      },
+      90_000,
+    );
   });
 
   describe('presence()', () => {

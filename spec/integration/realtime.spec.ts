@@ -1,7 +1,17 @@
 import { filter, firstValueFrom, take, timer } from 'rxjs';
-import { KuzzleError, TokenExpiredError, type Kuzzle, type Notification } from '../../src/index';
+import { KuzzleError, TokenExpiredError, type Kuzzle, type Notification } from '../../src';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
-import { client, nextEvent, record, startTarget, twoClientsOnFreshIndex, targetNames, USER, waitFor, type Target } from '../support/targets';
+import {
+  client,
+  nextEvent,
+  record,
+  startTarget,
+  twoClientsOnFreshIndex,
+  targetNames,
+  USER,
+  waitFor,
+  type Target,
+} from '../support/targets';
 
 const documents = (n: Notification[]) => n.flatMap((x) => (x.type === 'document' ? [x] : []));
 
@@ -35,7 +45,13 @@ describe.each(targetNames())('realtime on the %s server', (name) => {
     await firstValueFrom(other.document.delete(index, 'c', 'd1'));
     await waitFor(() => received.values.length >= 3);
     const [created, updated, deleted] = documents(received.values);
-    expect(created).toMatchObject({ action: 'create', scope: 'in', event: 'write', result: { _id: 'd1', _source: { color: 'red', size: 1 } }, volatile: { reason: 'spec' } });
+    expect(created).toMatchObject({
+      action: 'create',
+      scope: 'in',
+      event: 'write',
+      result: { _id: 'd1', _source: { color: 'red', size: 1 } },
+      volatile: { reason: 'spec' },
+    });
     expect(updated).toMatchObject({ action: 'update', scope: 'in', result: { _id: 'd1', _updatedFields: ['size'] } });
     expect(deleted).toMatchObject({ action: 'delete', scope: 'out', event: 'delete', result: { _id: 'd1' } });
     received.stop();

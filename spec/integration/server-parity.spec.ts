@@ -1,4 +1,4 @@
-import { EmbeddedKuzzleServer } from '../../src/testing/index';
+import { EmbeddedKuzzleServer } from '../../src/testing';
 import { WsClient, type Frame } from '../unit/testing/ws-client';
 
 /**
@@ -30,7 +30,11 @@ function shapeOf(value: unknown): Shape {
 function orderedShape(value: unknown): unknown {
   const shape = shapeOf(value);
   const order = (node: Shape): unknown =>
-    typeof node === 'string' ? node : Array.isArray(node) ? node.map(order) : Object.entries(node).map(([key, inner]) => [key, order(inner)]);
+    typeof node === 'string'
+      ? node
+      : Array.isArray(node)
+        ? node.map(order)
+        : Object.entries(node).map(([key, inner]) => [key, order(inner)]);
   return order(shape);
 }
 
@@ -55,8 +59,10 @@ async function ensureRealUser(url: string): Promise<void> {
   admin.close();
 }
 
-const isType = (type: string, extra: (frame: Frame) => boolean = () => true) => (frame: Frame): boolean =>
-  frame['type'] === type && extra(frame);
+const isType =
+  (type: string, extra: (frame: Frame) => boolean = () => true) =>
+  (frame: Frame): boolean =>
+    frame['type'] === type && extra(frame);
 
 async function exchange(url: string, httpUrl: string, index: string): Promise<Exchange> {
   const frames: Record<string, unknown> = {};
@@ -85,26 +91,84 @@ async function exchange(url: string, httpUrl: string, index: string): Promise<Ex
     frames['invalidToken'] = await b.request({ controller: 'server', action: 'now', jwt: `${jwt}x` });
 
     const filters = { equals: { color: 'red' } };
-    frames['subscribe'] = await a.request({ controller: 'realtime', action: 'subscribe', index, collection: 'c', body: filters, users: 'all', volatile: { who: 'a' } });
+    frames['subscribe'] = await a.request({
+      controller: 'realtime',
+      action: 'subscribe',
+      index,
+      collection: 'c',
+      body: filters,
+      users: 'all',
+      volatile: { who: 'a' },
+    });
     const roomId = String(((frames['subscribe'] as Frame)['result'] as Frame)['roomId']);
-    frames['subscribeB'] = await b.request({ controller: 'realtime', action: 'subscribe', index, collection: 'c', body: filters, users: 'all', scope: 'in', volatile: { who: 'b' }, jwt });
+    frames['subscribeB'] = await b.request({
+      controller: 'realtime',
+      action: 'subscribe',
+      index,
+      collection: 'c',
+      body: filters,
+      users: 'all',
+      scope: 'in',
+      volatile: { who: 'b' },
+      jwt,
+    });
     frames['userIn'] = await a.next(isType('user', (frame) => frame['user'] === 'in'));
     frames['count'] = await a.request({ controller: 'realtime', action: 'count', body: { roomId } });
 
-    frames['create'] = await b.request({ controller: 'document', action: 'create', index, collection: 'c', _id: 'd1', body: { color: 'red' }, volatile: { step: 'create' } });
+    frames['create'] = await b.request({
+      controller: 'document',
+      action: 'create',
+      index,
+      collection: 'c',
+      _id: 'd1',
+      body: { color: 'red' },
+      volatile: { step: 'create' },
+    });
     frames['createNotification'] = await a.next(isType('document', (frame) => frame['action'] === 'create'));
     frames['update'] = await b.request({ controller: 'document', action: 'update', index, collection: 'c', _id: 'd1', body: { size: 3 } });
     frames['updateNotification'] = await a.next(isType('document', (frame) => frame['action'] === 'update'));
-    frames['leave'] = await b.request({ controller: 'document', action: 'update', index, collection: 'c', _id: 'd1', body: { color: 'blue' } });
+    frames['leave'] = await b.request({
+      controller: 'document',
+      action: 'update',
+      index,
+      collection: 'c',
+      _id: 'd1',
+      body: { color: 'blue' },
+    });
     frames['leaveNotification'] = await a.next(isType('document', (frame) => frame['scope'] === 'out' && frame['action'] === 'update'));
-    frames['replace'] = await b.request({ controller: 'document', action: 'replace', index, collection: 'c', _id: 'd1', body: { color: 'red' } });
+    frames['replace'] = await b.request({
+      controller: 'document',
+      action: 'replace',
+      index,
+      collection: 'c',
+      _id: 'd1',
+      body: { color: 'red' },
+    });
     frames['replaceNotification'] = await a.next(isType('document', (frame) => frame['action'] === 'replace'));
     frames['delete'] = await b.request({ controller: 'document', action: 'delete', index, collection: 'c', _id: 'd1' });
     frames['deleteNotification'] = await a.next(isType('document', (frame) => frame['action'] === 'delete'));
-    frames['publish'] = await b.request({ controller: 'realtime', action: 'publish', index, collection: 'c', body: { color: 'red', text: 'hi' } });
+    frames['publish'] = await b.request({
+      controller: 'realtime',
+      action: 'publish',
+      index,
+      collection: 'c',
+      body: { color: 'red', text: 'hi' },
+    });
     frames['publishNotification'] = await a.next(isType('document', (frame) => frame['action'] === 'publish'));
-    frames['mCreate'] = await b.request({ controller: 'document', action: 'mCreate', index, collection: 'c', body: { documents: [{ _id: 'm1', body: { color: 'red' } }] } });
-    frames['search'] = await b.request({ controller: 'document', action: 'search', index, collection: 'c', body: { query: { match_all: {} } } });
+    frames['mCreate'] = await b.request({
+      controller: 'document',
+      action: 'mCreate',
+      index,
+      collection: 'c',
+      body: { documents: [{ _id: 'm1', body: { color: 'red' } }] },
+    });
+    frames['search'] = await b.request({
+      controller: 'document',
+      action: 'search',
+      index,
+      collection: 'c',
+      body: { query: { match_all: {} } },
+    });
 
     frames['unsubscribeB'] = await b.request({ controller: 'realtime', action: 'unsubscribe', body: { roomId } });
     frames['userOut'] = await a.next(isType('user', (frame) => frame['user'] === 'out'));
@@ -121,7 +185,11 @@ async function exchange(url: string, httpUrl: string, index: string): Promise<Ex
         '{"status":200,"info":"This is an automated server notification","message":"Authentication Token Expired","type":"TokenExpired","room":"kuzzle:notification:server"}',
         6000,
       );
-      frames['expiredUserOut'] = await a.next(isType('user', (frame) => frame['user'] === 'out'), 5000, seen);
+      frames['expiredUserOut'] = await a.next(
+        isType('user', (frame) => frame['user'] === 'out'),
+        5000,
+        seen,
+      );
       frames['afterExpiry'] = await c.request({ controller: 'server', action: 'now', jwt: shortJwt });
     } finally {
       c.close();
@@ -134,8 +202,13 @@ async function exchange(url: string, httpUrl: string, index: string): Promise<Ex
     });
     frames['httpLogin'] = await response.json();
     const cookie = response.headers.getSetCookie()[0] ?? '';
-    texts['cookie'] = cookie.replace(/^authToken=kauth-[\w.-]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Strict$/, 'authToken=<jwt>; Path=/; Expires=<date>; HttpOnly; SameSite=Strict');
-    texts['cors'] = ['access-control-allow-origin', 'access-control-allow-credentials', 'vary'].map((name) => `${name}: ${response.headers.get(name)}`).join('\n');
+    texts['cookie'] = cookie.replace(
+      /^authToken=kauth-[\w.-]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Strict$/,
+      'authToken=<jwt>; Path=/; Expires=<date>; HttpOnly; SameSite=Strict',
+    );
+    texts['cors'] = ['access-control-allow-origin', 'access-control-allow-credentials', 'vary']
+      .map((name) => `${name}: ${response.headers.get(name)}`)
+      .join('\n');
     const me = await fetch(`${httpUrl}/_me`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
     frames['httpMe'] = await me.json();
     return { frames, texts };
@@ -165,11 +238,42 @@ describe.skipIf(!REAL_URL)('embedded server parity with a real Kuzzle', () => {
   }, 60_000);
 
   const steps = [
-    'now', 'notJson', 'indexCreate', 'collectionCreate', 'missingDocument', 'unknownAction', 'unknownController',
-    'unknownSecurityAction', 'emptyAction', 'login', 'checkToken', 'getCurrentUser',
-    'invalidToken', 'subscribe', 'subscribeB', 'userIn', 'count', 'create', 'createNotification', 'update',
-    'updateNotification', 'leave', 'leaveNotification', 'replace', 'replaceNotification', 'delete', 'deleteNotification',
-    'publish', 'publishNotification', 'mCreate', 'search', 'unsubscribeB', 'userOut', 'expiredUserOut', 'afterExpiry', 'httpLogin',
+    'now',
+    'notJson',
+    'indexCreate',
+    'collectionCreate',
+    'missingDocument',
+    'unknownAction',
+    'unknownController',
+    'unknownSecurityAction',
+    'emptyAction',
+    'login',
+    'checkToken',
+    'getCurrentUser',
+    'invalidToken',
+    'subscribe',
+    'subscribeB',
+    'userIn',
+    'count',
+    'create',
+    'createNotification',
+    'update',
+    'updateNotification',
+    'leave',
+    'leaveNotification',
+    'replace',
+    'replaceNotification',
+    'delete',
+    'deleteNotification',
+    'publish',
+    'publishNotification',
+    'mCreate',
+    'search',
+    'unsubscribeB',
+    'userOut',
+    'expiredUserOut',
+    'afterExpiry',
+    'httpLogin',
     'httpMe',
   ];
 
@@ -197,8 +301,14 @@ describe.skipIf(!REAL_URL)('embedded server parity with a real Kuzzle', () => {
   });
 
   it('names channels with the same suffixes', () => {
-    const suffix = (step: string): string => String(((embedded.frames[step] as Frame)['result'] as Frame)['channel']).split('-').pop() ?? '';
-    const realSuffix = (step: string): string => String(((real.frames[step] as Frame)['result'] as Frame)['channel']).split('-').pop() ?? '';
+    const suffix = (step: string): string =>
+      String(((embedded.frames[step] as Frame)['result'] as Frame)['channel'])
+        .split('-')
+        .pop() ?? '';
+    const realSuffix = (step: string): string =>
+      String(((real.frames[step] as Frame)['result'] as Frame)['channel'])
+        .split('-')
+        .pop() ?? '';
     expect([suffix('subscribe'), suffix('subscribeB')]).toEqual([realSuffix('subscribe'), realSuffix('subscribeB')]);
   });
 

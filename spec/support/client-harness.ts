@@ -20,7 +20,7 @@
  */
 import { catchError, throwError, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import type { KuzzleEvent } from '../../src/client/events';
+import type { KuzzleEvent } from '../../src/vocabulary/events';
 import { Kuzzle } from '../../src/client/kuzzle';
 import type { KuzzleOptions } from '../../src/client/options';
 import type { WebSocketProtocolOptions } from '../../src/protocol/options';

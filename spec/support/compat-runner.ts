@@ -70,7 +70,13 @@ export async function runSdk(row: CatalogueRow): Promise<CallRecord> {
     isReady: () => true,
     query: (request: Record<string, unknown>) => {
       frames.push(JSON.parse(JSON.stringify(request)) as Record<string, unknown>);
-      return Promise.resolve({ result: answer(request), status: 200, error: null, requestId: request['requestId'], room: request['requestId'] });
+      return Promise.resolve({
+        result: answer(request),
+        status: 200,
+        error: null,
+        requestId: request['requestId'],
+        room: request['requestId'],
+      });
     },
   };
   const sdk = new SdkKuzzle(protocol as never);
@@ -91,7 +97,11 @@ export function runRx(row: CatalogueRow, build: (kuzzle: Kuzzle) => unknown = (k
     const { pathname, search } = new URL(url);
     httpCalls.push({ http: `${init.method} ${pathname}${search}` });
     const body = answer({ http: url });
-    return Promise.resolve({ status: 200, headers: { get: () => null }, text: () => Promise.resolve(typeof body === 'string' ? body : JSON.stringify(body)) });
+    return Promise.resolve({
+      status: 200,
+      headers: { get: () => null },
+      text: () => Promise.resolve(typeof body === 'string' ? body : JSON.stringify(body)),
+    });
   };
   const { kuzzle, connect } = clientHarness({ kuzzle: { fetch } });
   const socket = connect();
@@ -100,7 +110,8 @@ export function runRx(row: CatalogueRow, build: (kuzzle: Kuzzle) => unknown = (k
     if (typeof frame['controller'] === 'string') s.respond(frame, answer(frame));
   };
   const call = method(build(kuzzle), row.controller, row.method)(...clone(row.args));
-  if (typeof (call as { subscribe?: unknown }).subscribe !== 'function') throw new Error(`${row.controller}.${row.method} did not return an Observable`);
+  if (typeof (call as { subscribe?: unknown }).subscribe !== 'function')
+    throw new Error(`${row.controller}.${row.method} did not return an Observable`);
   const observed = observe(call as Parameters<typeof observe>[0]);
   const record = {
     frames: [...socket.requests.map((f) => comparable(f)), ...httpCalls],
@@ -116,7 +127,11 @@ export function runRx(row: CatalogueRow, build: (kuzzle: Kuzzle) => unknown = (k
 /** The public methods of an object's class (and its parents up to, not including, `stopAt`). */
 export function publicMethods(instance: object, stopAt: object = Object.prototype): string[] {
   const names = new Set<string>();
-  for (let proto = Object.getPrototypeOf(instance) as object | null; proto && proto !== stopAt; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = Object.getPrototypeOf(instance) as object | null;
+    proto && proto !== stopAt;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       const descriptor = Object.getOwnPropertyDescriptor(proto, name);
       if (name !== 'constructor' && !name.startsWith('_') && typeof descriptor?.value === 'function') names.add(name);

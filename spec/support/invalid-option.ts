@@ -1,4 +1,4 @@
-import { InvalidOptionError } from '../../src/errors/client-errors';
+import { InvalidOptionError } from '../../src/vocabulary/errors/client-errors';
 
 /** Runs a constructor that must refuse its options; returns what the InvalidOptionError says. */
 export function invalidOptionOf(construct: () => unknown): { name: string; message: string; field: string } {

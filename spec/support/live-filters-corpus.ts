@@ -41,8 +41,41 @@ export class Random {
 }
 
 // Strings that collide with each other under case folding, number-like text, line terminators, astral characters.
-export const STRINGS = ['', 'a', 'b', 'ab', 'abc', 'Abc', 'ABC', 'k', 'K', '\u212a', 's', 'S', '\u017f', 'hello world', 'héllo', 'HÉLLO',
-  'x.y', '5', '10', '2.5', 'null', 'true', 'a\nb', 'b\na', 'a\rb', 'x😀y', 'foo-bar', 'a+b', '[x]', 'tab\there', ' lead', 'zz9', 'd1'];
+export const STRINGS = [
+  '',
+  'a',
+  'b',
+  'ab',
+  'abc',
+  'Abc',
+  'ABC',
+  'k',
+  'K',
+  '\u212a',
+  's',
+  'S',
+  '\u017f',
+  'hello world',
+  'héllo',
+  'HÉLLO',
+  'x.y',
+  '5',
+  '10',
+  '2.5',
+  'null',
+  'true',
+  'a\nb',
+  'b\na',
+  'a\rb',
+  'x😀y',
+  'foo-bar',
+  'a+b',
+  '[x]',
+  'tab\there',
+  ' lead',
+  'zz9',
+  'd1',
+];
 // Numbers around the bounds Koncorde moves by 1e-10, and beyond 2^20 where that move is lost.
 export const NUMBERS = [0, 1, 2, 3, 5, 10, -1, -3, 2.5, 0.1, 100, 5.00000000005, 4.99999999995, 1e7, 1048576, 2 ** 21 + 0.5];
 const SCALAR_KINDS = ['string', 'number', 'boolean', 'null'] as const;
@@ -85,8 +118,44 @@ export function freeDocuments(r: Random, count: number): CorpusDocument[] {
   });
 }
 
-export const RX_ATOMS = ['a', 'b', 'c', 'k', 's', 'A', 'K', 'S', '5', '1', 'x', 'y', 'é', ' ', '-', '\\.', '\\+', '\\[', '\\n', '.', '\\d', '\\w',
-  '\\s', '\\W', '\\S', '\\D', '[a-c]', '[^ab]', '[A-Z]', '[\\d.]', '[k-s]', '[^\\w]', '[-a]', '\\x41', '\\u00e9', '😀'];
+export const RX_ATOMS = [
+  'a',
+  'b',
+  'c',
+  'k',
+  's',
+  'A',
+  'K',
+  'S',
+  '5',
+  '1',
+  'x',
+  'y',
+  'é',
+  ' ',
+  '-',
+  '\\.',
+  '\\+',
+  '\\[',
+  '\\n',
+  '.',
+  '\\d',
+  '\\w',
+  '\\s',
+  '\\W',
+  '\\S',
+  '\\D',
+  '[a-c]',
+  '[^ab]',
+  '[A-Z]',
+  '[\\d.]',
+  '[k-s]',
+  '[^\\w]',
+  '[-a]',
+  '\\x41',
+  '\\u00e9',
+  '😀',
+];
 // accepted by RE2, refused by the client (not evaluated exactly): seldom drawn
 const RX_REFUSED = ['\\b', '\\pL', '(?i)a', 'a{', '[[:alpha:]]', '[]a]'];
 const RX_FLAGS = ['', '', 'i', 'm', 's', 'im', 'ims', 'u', 'g', 'x'];
@@ -146,11 +215,27 @@ function freeLeaf(r: Random, o: LeafOptions): Filter {
     case 11:
       return o.fields === SELECT_FIELDS || r.chance(0.5)
         ? { nothing: {} }
-        : { select: { field: r.pick(['tags', 'a', 'meta.list']), index: r.int(5) - 2, query: freeFilter(r, 1, { fields: SELECT_FIELDS, ids: o.ids }) } };
+        : {
+            select: {
+              field: r.pick(['tags', 'a', 'meta.list']),
+              index: r.int(5) - 2,
+              query: freeFilter(r, 1, { fields: SELECT_FIELDS, ids: o.ids }),
+            },
+          };
     default:
       // a filter Koncorde refuses: both must refuse it
-      return r.pick<Filter>([{ equals: { a: [1] } }, { range: { n: { gt: 'x' } } }, { unknownKeyword: {} }, { and: [] }, { in: { a: [1] } },
-        { range: { n: { gt: 5, lt: 5 } } }, { regexp: { a: '(' } }, { exists: '' }, { equals: { a: 1 }, exists: 'b' }, { bool: { filter: [] } }]);
+      return r.pick<Filter>([
+        { equals: { a: [1] } },
+        { range: { n: { gt: 'x' } } },
+        { unknownKeyword: {} },
+        { and: [] },
+        { in: { a: [1] } },
+        { range: { n: { gt: 5, lt: 5 } } },
+        { regexp: { a: '(' } },
+        { exists: '' },
+        { equals: { a: 1 }, exists: 'b' },
+        { bool: { filter: [] } },
+      ]);
   }
 }
 
@@ -160,7 +245,8 @@ export function freeFilter(r: Random, depth: number, o: LeafOptions = { fields: 
     budget.leaves--;
     return freeLeaf(r, o);
   }
-  const children = (min: number, max: number) => Array.from({ length: min + r.int(max - min + 1) }, () => freeFilter(r, depth - 1, o, budget));
+  const children = (min: number, max: number) =>
+    Array.from({ length: min + r.int(max - min + 1) }, () => freeFilter(r, depth - 1, o, budget));
   switch (r.int(4)) {
     case 0:
       return { and: children(1, 3) };

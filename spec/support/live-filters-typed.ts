@@ -1,4 +1,14 @@
-import { type CorpusDocument, type Filter, type Json, type JsonDoc, NUMBERS, pattern, Random, RX_ATOMS, STRINGS } from './live-filters-corpus';
+import {
+  type CorpusDocument,
+  type Filter,
+  type Json,
+  type JsonDoc,
+  NUMBERS,
+  pattern,
+  Random,
+  RX_ATOMS,
+  STRINGS,
+} from './live-filters-corpus';
 
 /**
  * Documents and filters that follow the contract of `toSearchQuery`: one type per field as mapped below, no null,
@@ -58,7 +68,9 @@ function typedLeaf(r: Random, ids: readonly string[]): Filter {
     () => ({ equals: { _id: r.pick(ids) } }),
     () => ({ in: { [r.pick(STRING_FIELDS)]: r.some(TEXTS, 1, 3) } }),
     () => ({ ids: { values: r.some(ids, 1, 3) } }),
-    () => ({ [r.pick(['exists', 'missing'])]: r.pick([...STRING_FIELDS, ...NUMBER_FIELDS, 'active', 'tags', 'scores', 'meta', '_id', 'zz']) }),
+    () => ({
+      [r.pick(['exists', 'missing'])]: r.pick([...STRING_FIELDS, ...NUMBER_FIELDS, 'active', 'tags', 'scores', 'meta', '_id', 'zz']),
+    }),
     () => ({ [r.pick(['exists', 'missing'])]: r.chance(0.5) ? `tags[${JSON.stringify(text())}]` : `scores[${number()}]` }),
     () => {
       const [low, high] = [number(), number()].sort((x, y) => x - y);
@@ -67,7 +79,9 @@ function typedLeaf(r: Random, ids: readonly string[]): Filter {
       if (r.chance(0.7) || Object.keys(bounds).length === 0) bounds[r.pick(['lt', 'lte'])] = high!;
       return { range: { [r.pick(NUMBER_FIELDS)]: bounds } };
     },
-    () => ({ regexp: { [r.pick(STRING_FIELDS)]: { value: pattern(r, 2, true, TEXT_ATOMS, 0), flags: r.pick(['', 'i', 'm', 's', 'is']) } } }),
+    () => ({
+      regexp: { [r.pick(STRING_FIELDS)]: { value: pattern(r, 2, true, TEXT_ATOMS, 0), flags: r.pick(['', 'i', 'm', 's', 'is']) } },
+    }),
     () => ({ match: { [r.pick(STRING_FIELDS)]: text() } }),
     () => ({ match: { meta: r.pick<Json>([{}, { kind: text() }, { level: number() }, { kind: text(), level: number() }]) } }),
     () => ({ match: { tags: [...new Set(r.some(TEXTS, 0, 2))] } }),

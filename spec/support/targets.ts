@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { firstValueFrom, filter, take, timeout, type Observable } from 'rxjs';
-import { Kuzzle, WebSocketProtocol, type KuzzleEvent, type KuzzleOptions, type WebSocketProtocolOptions } from '../../src/index';
-import { EmbeddedKuzzleServer } from '../../src/testing/index';
+import { Kuzzle, WebSocketProtocol, type KuzzleEvent, type KuzzleOptions, type WebSocketProtocolOptions } from '../../src';
+import { EmbeddedKuzzleServer } from '../../src/testing';
 
 /** A server the integration suite runs against: the embedded one, or the real one at KUZZLE_URL. */
 export interface Target {
@@ -86,7 +86,10 @@ async function ensureUser(target: Target): Promise<void> {
 }
 
 export function client(target: Target, protocol: WebSocketProtocolOptions = {}, options: KuzzleOptions = {}): Kuzzle {
-  return new Kuzzle(new WebSocketProtocol(target.host, { port: target.port, reconnectionDelay: 200, maxReconnectionDelay: 1000, ...protocol }), options);
+  return new Kuzzle(
+    new WebSocketProtocol(target.host, { port: target.port, reconnectionDelay: 200, maxReconnectionDelay: 1000, ...protocol }),
+    options,
+  );
 }
 
 /** Resolves with the next event of that type (fails the test after `ms`). */
@@ -95,7 +98,12 @@ export function nextEvent<T extends KuzzleEvent['type']>(kuzzle: Kuzzle, type: T
     kuzzle.events$.pipe(
       filter((event): event is Extract<KuzzleEvent, { type: T }> => event.type === type),
       take(1),
-      timeout({ first: ms, with: () => { throw new Error(`no "${type}" event within ${ms} ms`); } }),
+      timeout({
+        first: ms,
+        with: () => {
+          throw new Error(`no "${type}" event within ${ms} ms`);
+        },
+      }),
     ),
   );
 }

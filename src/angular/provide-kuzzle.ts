@@ -1,4 +1,12 @@
-import { DestroyRef, inject, InjectionToken, makeEnvironmentProviders, NgZone, PLATFORM_ID, type EnvironmentProviders } from '@angular/core';
+import {
+  DestroyRef,
+  inject,
+  InjectionToken,
+  makeEnvironmentProviders,
+  NgZone,
+  PLATFORM_ID,
+  type EnvironmentProviders,
+} from '@angular/core';
 import { asyncScheduler } from 'rxjs';
 // The main entry, not its files: an app that imports both entries must get one client class, not two copies.
 import { Kuzzle, WebSocketProtocol, type KuzzleOptions, type WebSocketProtocolOptions } from 'kuzzle-rx';

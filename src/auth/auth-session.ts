@@ -1,8 +1,8 @@
 import { catchError, concat, defer, EMPTY, ignoreElements, type Observable, tap } from 'rxjs';
-import type { KuzzleEvent } from '../client/events';
-import { actionName, type KuzzleRequest, type KuzzleResponse } from '../client/request';
-import { TokenExpiredError } from '../errors/client-errors';
-import type { KuzzleError } from '../errors/kuzzle-error';
+import type { KuzzleEvent } from '../vocabulary/events';
+import { actionName, type KuzzleRequest, type KuzzleResponse } from '../vocabulary/request';
+import { TokenExpiredError } from '../vocabulary/errors/client-errors';
+import type { KuzzleError } from '../vocabulary/errors/kuzzle-error';
 import { CookieJar } from '../http/cookie-jar';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { isTokenError, TokenStore } from './token-store';
@@ -87,7 +87,10 @@ export class AuthSession {
     ).subscribe({
       error: (error: unknown) =>
         rooms.failAll(
-          () => new TokenExpiredError(`Authentication token expired and re-authentication failed: ${error instanceof Error ? error.message : String(error)}`),
+          () =>
+            new TokenExpiredError(
+              `Authentication token expired and re-authentication failed: ${error instanceof Error ? error.message : String(error)}`,
+            ),
         ),
     });
   }

@@ -1,8 +1,21 @@
-import { BehaviorSubject, filter, map, merge, mergeMap, type Observable, of, defer, Subject, take, throwError, type Subscription } from 'rxjs';
-import { NotConnectedError } from '../errors/client-errors';
-import type { LinkEvent } from '../protocol/link-events';
+import {
+  BehaviorSubject,
+  filter,
+  map,
+  merge,
+  mergeMap,
+  type Observable,
+  of,
+  defer,
+  Subject,
+  take,
+  throwError,
+  type Subscription,
+} from 'rxjs';
+import { NotConnectedError } from '../vocabulary/errors/client-errors';
+import type { LinkEvent } from '../vocabulary/link-events';
 import type { WebSocketProtocol } from '../protocol/web-socket-protocol';
-import type { ConnectionState, KuzzleEvent } from './events';
+import type { ConnectionState, KuzzleEvent } from '../vocabulary/events';
 
 export interface LifecycleHooks {
   /** Runs on each new socket after the first, before the client reports itself connected (never errors). */
@@ -71,7 +84,12 @@ export class ConnectionLifecycle {
         this.restoring?.unsubscribe();
         const { error } = event;
         if (error.wasOpen) {
-          this.emit({ type: 'disconnected', origin: error.origin, ...(error.code === undefined ? {} : { code: error.code }), ...(error.reason ? { reason: error.reason } : {}) });
+          this.emit({
+            type: 'disconnected',
+            origin: error.origin,
+            ...(error.code === undefined ? {} : { code: error.code }),
+            ...(error.reason ? { reason: error.reason } : {}),
+          });
         }
         if (error.origin === 'network' && error.cause instanceof Error) this.emit({ type: 'networkError', error: error.cause });
         if (this.state.value === 'connected') this.state.next('reconnecting');

@@ -1,18 +1,18 @@
 import { concat, concatMap, defer, finalize, first, map, mergeMap, type Observable, of, Subject, throwError, timeout } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
-import { InvalidOptionError, RequestTimeoutError, SubscriptionLostError } from '../errors/client-errors';
-import { KuzzleError } from '../errors/kuzzle-error';
+import { InvalidOptionError, RequestTimeoutError, SubscriptionLostError } from '../vocabulary/errors/client-errors';
+import { KuzzleError } from '../vocabulary/errors/kuzzle-error';
 import type { FetchLike } from '../http/fetch';
 import { HttpTransport } from '../http/http-transport';
 import type { WebSocketProtocol } from '../protocol/web-socket-protocol';
 import { RoomRegistry } from '../realtime/room-registry';
 import { ConnectionLifecycle } from './connection-lifecycle';
-import type { ConnectionState, KuzzleEvent } from './events';
-import { parseServerFrame } from './frames';
+import type { ConnectionState, KuzzleEvent } from '../vocabulary/events';
+import { parseServerFrame } from '../vocabulary/frames';
 import { OfflineQueue } from './offline-queue';
 import { resolveKuzzleOptions, splitRequestOptions, type KuzzleOptions, type ResolvedKuzzleOptions } from './options';
 import type { CallOptions } from '../controllers/base-controller';
-import type { KuzzleRequest, KuzzleResponse, RequestOptions } from './request';
+import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../vocabulary/request';
 import { RequestChannel } from './request-channel';
 import { requestFrame, type SendableRequest } from './request-frame';
 import { isHttpOnlyAction } from '../http/routes';
@@ -72,7 +72,11 @@ export class KuzzleClient {
       sendNow: (request) => this.execute(request, {}, true),
     });
     this.lifecycle = new ConnectionLifecycle(protocol, emit, {
-      restore$: () => concat(this.session.verify$(), defer(() => this.rooms.restore$())),
+      restore$: () =>
+        concat(
+          this.session.verify$(),
+          defer(() => this.rooms.restore$()),
+        ),
       onMessage: (text) => this.onMessage(text),
       onLinkLost: () => this.rooms.suspend(),
       onOffline: (cause) => this.rooms.failAll((room) => new SubscriptionLostError(room.roomId, cause)),
@@ -101,7 +105,10 @@ export class KuzzleClient {
    * The controller is any class built on `BaseController` whose constructor takes the client.
    * @throws InvalidOptionError when `accessor` is empty or already taken (by a controller or a client member).
    */
-  useController<C extends object, A extends string>(Controller: new (client: KuzzleClient) => C, accessor: A): this & { readonly [K in A]: C } {
+  useController<C extends object, A extends string>(
+    Controller: new (client: KuzzleClient) => C,
+    accessor: A,
+  ): this & { readonly [K in A]: C } {
     if (typeof accessor !== 'string' || accessor === '' || accessor in this) {
       throw new InvalidOptionError('useController.accessor', `${JSON.stringify(accessor)} is empty or already taken`);
     }
@@ -201,7 +208,8 @@ export class KuzzleClient {
   /** The fetch of the `fetch` option, else the global one, read at each call. */
   private fetchFunction(): FetchLike {
     const fetch = this.options.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined);
-    if (typeof fetch !== 'function') throw new InvalidOptionError('Kuzzle.fetch', 'cookieAuth needs fetch and this runtime has none: pass one');
+    if (typeof fetch !== 'function')
+      throw new InvalidOptionError('Kuzzle.fetch', 'cookieAuth needs fetch and this runtime has none: pass one');
     return fetch;
   }
 
@@ -213,7 +221,9 @@ export class KuzzleClient {
     }
     const { frame } = parsed;
     if (frame.kind === 'server-notification') this.session.onTokenExpiredNotification();
-    else if (frame.kind === 'response' && !this.channel.deliver(frame.response)) this.events.next({ type: 'discarded', reason: 'unknown-request', frame: text });
-    else if (frame.kind === 'notification' && !this.rooms.dispatch(frame.notification)) this.events.next({ type: 'discarded', reason: 'unknown-room', frame: text });
+    else if (frame.kind === 'response' && !this.channel.deliver(frame.response))
+      this.events.next({ type: 'discarded', reason: 'unknown-request', frame: text });
+    else if (frame.kind === 'notification' && !this.rooms.dispatch(frame.notification))
+      this.events.next({ type: 'discarded', reason: 'unknown-room', frame: text });
   }
 }

@@ -1,7 +1,7 @@
 import { defer, finalize, first, map, type Observable, of, throwError, timeout, type SchedulerLike } from 'rxjs';
-import { NotConnectedError, RequestDroppedError } from '../errors/client-errors';
-import type { ConnectionState, KuzzleEvent } from './events';
-import type { KuzzleRequest } from './request';
+import { NotConnectedError, RequestDroppedError } from '../vocabulary/errors/client-errors';
+import type { ConnectionState, KuzzleEvent } from '../vocabulary/events';
+import type { KuzzleRequest } from '../vocabulary/request';
 
 export interface OfflineQueueConfig {
   readonly maxSize: number;
@@ -38,7 +38,9 @@ export class OfflineQueue {
       const settled$ = this.state$.pipe(first((s) => s === 'connected' || s === 'offline'));
       const bounded$ =
         this.config.maxAge > 0
-          ? settled$.pipe(timeout({ first: this.config.maxAge, scheduler: this.config.scheduler, with: () => this.drop(request, 'max-age') }))
+          ? settled$.pipe(
+              timeout({ first: this.config.maxAge, scheduler: this.config.scheduler, with: () => this.drop(request, 'max-age') }),
+            )
           : settled$;
       return bounded$.pipe(
         map((s) => {

@@ -4,8 +4,8 @@ import type { FetchLike } from '../http/fetch';
 import { milliseconds, countOrInfinity } from '../options/schemas';
 import { validateOptions } from '../options/validate';
 import { randomId } from './ids';
-import type { RequestOptions, Volatile } from './request';
-import { InvalidOptionError } from '../errors/client-errors';
+import type { RequestOptions, Volatile } from '../vocabulary/request';
+import { InvalidOptionError } from '../vocabulary/errors/client-errors';
 
 /** Options of `new Kuzzle(protocol, options)`. */
 export interface KuzzleOptions {

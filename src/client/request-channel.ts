@@ -1,6 +1,6 @@
 import { Observable, of, retry, switchMap, take, throwError, type Subscriber } from 'rxjs';
-import { ConnectionLostError } from '../errors/client-errors';
-import { isReadOnly, type KuzzleRequest, type KuzzleResponse, type RequestOptions } from './request';
+import { ConnectionLostError } from '../vocabulary/errors/client-errors';
+import { isReadOnly, type KuzzleRequest, type KuzzleResponse, type RequestOptions } from '../vocabulary/request';
 
 export interface RequestChannelDeps {
   /** Sends a text frame; false when no socket is open (the loss event follows). */
@@ -45,7 +45,9 @@ export class RequestChannel {
     const ready$ = bypassQueue ? of(undefined) : this.deps.whenReady(request, options.queuable ?? true);
     const once$ = ready$.pipe(switchMap(() => this.sendAndAwait(request)));
     return once$.pipe(
-      retry({ delay: (error: unknown) => (error instanceof ConnectionLostError && resendable && !bypassQueue ? of(0) : throwError(() => error)) }),
+      retry({
+        delay: (error: unknown) => (error instanceof ConnectionLostError && resendable && !bypassQueue ? of(0) : throwError(() => error)),
+      }),
     );
   }
 

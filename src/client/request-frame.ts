@@ -1,5 +1,5 @@
-import { InvalidRequestError } from '../errors/client-errors';
-import type { KuzzleRequest, RequestOptions, Volatile } from './request';
+import { InvalidRequestError } from '../vocabulary/errors/client-errors';
+import type { KuzzleRequest, RequestOptions, Volatile } from '../vocabulary/request';
 import { SDK_NAME } from './version';
 
 export type SendableRequest = KuzzleRequest & { requestId: string };

@@ -1,5 +1,5 @@
 import { mergeMap, type ObservableInput, type OperatorFunction } from 'rxjs';
-import { actionName } from './request';
+import { actionName } from '../vocabulary/request';
 
 /**
  * A splitter: each value goes to `whenTrue` or `whenFalse` by a pure predicate, and their outputs merge. The client

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../errors/client-errors';
+import { InvalidRequestError } from '../vocabulary/errors/client-errors';
 
 /** A JSON object argument (a document's content, a query, a mapping, ...). */
 export type JsonObject = Record<string, unknown>;
@@ -64,7 +64,9 @@ export class ArgumentCheck {
 
   /** A string or a number (a Redis value, a score, ...). */
   scalar(name: string, value: string | number): string | number {
-    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? value : this.fail(name, 'a string or a number', value);
+    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
+      ? value
+      : this.fail(name, 'a string or a number', value);
   }
 
   /** `undefined`, or a non-empty string. */

@@ -1,6 +1,6 @@
 import { catchError, defer, finalize, from, map, type Observable, switchMap, tap, throwError } from 'rxjs';
-import type { KuzzleRequest, KuzzleResponse } from '../client/request';
-import { HttpTransportError } from '../errors/client-errors';
+import type { KuzzleRequest, KuzzleResponse } from '../vocabulary/request';
+import { HttpTransportError } from '../vocabulary/errors/client-errors';
 import type { CookieJar } from './cookie-jar';
 import type { FetchLike, FetchResponseLike } from './fetch';
 import { httpRoute, type HttpRoute } from './routes';
@@ -27,11 +27,24 @@ function parseBody(text: string): KuzzleResponse | undefined {
  * Reads an answer as a Kuzzle response. A route whose success body is the result itself (`answer` 'json' or
  * 'text') is wrapped in one; its errors are Kuzzle responses like any other.
  */
-function responseOf(route: HttpRoute, request: KuzzleRequest & { requestId: string }, status: number, text: string): KuzzleResponse | undefined {
+function responseOf(
+  route: HttpRoute,
+  request: KuzzleRequest & { requestId: string },
+  status: number,
+  text: string,
+): KuzzleResponse | undefined {
   if (route.answer === 'kuzzle' || status >= 400) return parseBody(text);
   const result: unknown = route.answer === 'text' ? text : parseJson(text);
   if (result === undefined) return undefined;
-  return { requestId: request.requestId, status, controller: request.controller, action: request.action, error: null, result, volatile: null };
+  return {
+    requestId: request.requestId,
+    status,
+    controller: request.controller,
+    action: request.action,
+    error: null,
+    result,
+    volatile: null,
+  };
 }
 
 function parseJson(text: string): unknown {

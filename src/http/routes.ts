@@ -1,4 +1,4 @@
-import { actionName, type KuzzleRequest } from '../client/request';
+import { actionName, type KuzzleRequest } from '../vocabulary/request';
 
 export interface HttpRoute {
   readonly method: 'GET' | 'POST';
@@ -58,7 +58,12 @@ export function httpRoute(request: KuzzleRequest): HttpRoute {
     case 'auth:refreshToken':
       return { method: 'POST', path: `/_refreshToken${queryString(request, cookieAuth)}`, body: {}, answer: 'kuzzle' };
     case 'server:openapi':
-      return { method: 'GET', path: `/_openapi${queryString(request, {})}`, body: undefined, answer: request['format'] === 'yaml' ? 'text' : 'json' };
+      return {
+        method: 'GET',
+        path: `/_openapi${queryString(request, {})}`,
+        body: undefined,
+        answer: request['format'] === 'yaml' ? 'text' : 'json',
+      };
     default:
       throw new Error(`No HTTP route for ${request.controller}:${request.action}`);
   }

@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import type { KuzzleClient } from '../client/kuzzle-client';
 import { DocumentController } from '../controllers/document/document-controller';
 import { watchDocuments, type WatchDocumentsOptions } from './documents/watch-documents';
-import type { KoncordeFilter } from './filters/index';
+import type { KoncordeFilter } from './filters';
 import type { WatchOptions } from './query/options';
 import { watchQuery } from './query/watch';
 import type { LiveResult, WatchedDocuments } from './types';
@@ -23,7 +23,12 @@ export class LiveDocumentController extends DocumentController {
    * It subscribes first, searches once the subscription is live and merges what changed meanwhile, and does so again
    * after every reconnection. Unsubscribing ends the subscription and any search in flight.
    */
-  watch<S extends object = Record<string, unknown>>(index: string, collection: string, query: KoncordeFilter = {}, options?: WatchOptions<S>): Observable<LiveResult<S>> {
+  watch<S extends object = Record<string, unknown>>(
+    index: string,
+    collection: string,
+    query: KoncordeFilter = {},
+    options?: WatchOptions<S>,
+  ): Observable<LiveResult<S>> {
     return watchQuery<S>(this.client, index, collection, query, options);
   }
 

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { InvalidOptionError } from '../errors/client-errors';
+import { InvalidOptionError } from '../vocabulary/errors/client-errors';
 
 interface Issue {
   readonly code: string;
@@ -47,7 +47,6 @@ export function validateOptions<T>(schema: z.ZodMiniType<T>, input: unknown, sco
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0] as Issue;
-  const field =
-    issue.code === 'unrecognized_keys' || issue.path.length === 0 ? scope : `${scope}.${issue.path.map(String).join('.')}`;
+  const field = issue.code === 'unrecognized_keys' || issue.path.length === 0 ? scope : `${scope}.${issue.path.map(String).join('.')}`;
   throw new InvalidOptionError(field, describe(issue, valueAt(input, issue.path)));
 }

@@ -1,5 +1,5 @@
 import { defer, EMPTY, exhaustMap, interval, map, merge, Observable, take, throwError, timeout, type SchedulerLike } from 'rxjs';
-import { PingTimeoutError } from '../errors/connection-errors';
+import { PingTimeoutError } from '../vocabulary/errors/connection-errors';
 
 export interface KeepAliveConfig {
   /** Ping period (ms); 0 disables. */
@@ -14,11 +14,7 @@ export interface KeepAliveConfig {
  * ms and errors with `PingTimeoutError` when a pong is missing. A ping is not sent while one is still awaited
  * (`exhaustMap`), so a link that goes silent is reported within `pingInterval + pongTimeout`.
  */
-export function keepAlive(
-  sendPing: () => void,
-  pongs$: Observable<unknown>,
-  config: KeepAliveConfig,
-): Observable<number> {
+export function keepAlive(sendPing: () => void, pongs$: Observable<unknown>, config: KeepAliveConfig): Observable<number> {
   const { pingInterval, pongTimeout, scheduler } = config;
   if (pingInterval <= 0) return new Observable<number>();
   return interval(pingInterval, scheduler).pipe(

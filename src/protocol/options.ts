@@ -95,7 +95,10 @@ const schema = z.strictObject({
 
 const hostSchema = z.string().check(z.minLength(1));
 
-export function resolveProtocolOptions(host: unknown, options: WebSocketProtocolOptions | undefined): {
+export function resolveProtocolOptions(
+  host: unknown,
+  options: WebSocketProtocolOptions | undefined,
+): {
   host: string;
   options: ResolvedProtocolOptions;
 } {

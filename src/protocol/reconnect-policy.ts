@@ -1,5 +1,5 @@
-import type { LinkLostError } from '../errors/connection-errors';
-import { ReconnectionFailedError } from '../errors/connection-errors';
+import type { LinkLostError } from '../vocabulary/errors/connection-errors';
+import { ReconnectionFailedError } from '../vocabulary/errors/connection-errors';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { isFatalClose } from './close-codes';
 

@@ -1,6 +1,6 @@
 import { filter, Observable, Subject, switchMap, take, takeUntil, timer } from 'rxjs';
 import { webSocket } from 'rxjs/webSocket';
-import { LinkLostError, type DisconnectOrigin } from '../errors/connection-errors';
+import { LinkLostError, type DisconnectOrigin } from '../vocabulary/errors/connection-errors';
 import { keepAlive, type KeepAliveConfig } from './keep-alive';
 import type { WebSocketCtor, WebSocketLike } from './options';
 import { handshakeCtor } from './web-socket-ctor';

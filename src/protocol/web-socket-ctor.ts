@@ -1,5 +1,5 @@
 import { defer, from, type Observable, of, throwError } from 'rxjs';
-import { InvalidOptionError } from '../errors/client-errors';
+import { InvalidOptionError } from '../vocabulary/errors/client-errors';
 import type { WebSocketCtor, WebSocketLike } from './options';
 
 type CtorWithOptions = new (

@@ -12,8 +12,8 @@ import {
   timer,
   type Subscription,
 } from 'rxjs';
-import { LinkLostError } from '../errors/connection-errors';
-import type { LinkEvent } from './link-events';
+import { LinkLostError } from '../vocabulary/errors/connection-errors';
+import type { LinkEvent } from '../vocabulary/link-events';
 import { resolveProtocolOptions, type ResolvedProtocolOptions, type WebSocketProtocolOptions } from './options';
 import { decideReconnect } from './reconnect-policy';
 import { socketSession, type IntentionalClose, type SessionSignal } from './socket-session';
@@ -107,16 +107,14 @@ export class WebSocketProtocol {
         }),
       ),
     );
-    this.lifecycle = attempt$
-      .pipe(retry({ delay: (error: unknown) => this.nextAttempt(error) }))
-      .subscribe({
-        next: (signal) => this.onSignal(signal),
-        error: (error: unknown) => {
-          this.lifecycle = undefined;
-          this.sendOnSocket = undefined;
-          this.events.next({ type: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
-        },
-      });
+    this.lifecycle = attempt$.pipe(retry({ delay: (error: unknown) => this.nextAttempt(error) })).subscribe({
+      next: (signal) => this.onSignal(signal),
+      error: (error: unknown) => {
+        this.lifecycle = undefined;
+        this.sendOnSocket = undefined;
+        this.events.next({ type: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    });
   }
 
   /** Closes the socket for good (code 1000) and stops any reconnection in progress. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Volatile } from '../client/request';
+import type { Volatile } from '../vocabulary/request';
 
 /** Who is notified of what: documents entering or leaving the filters, users entering or leaving the room. */
 export type Scope = 'all' | 'in' | 'out' | 'none';

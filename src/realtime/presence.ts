@@ -1,6 +1,6 @@
 import { EMPTY, filter, map, type Observable, type ObservableInput, switchMap } from 'rxjs';
-import type { UserNotification } from './notifications';
-import type { SubscriptionEvent, SubscriptionStatus } from './status';
+import type { UserNotification } from '../vocabulary/notifications';
+import type { SubscriptionEvent, SubscriptionStatus } from '../vocabulary/subscription-status';
 import type { Presence } from './types';
 
 /**

@@ -4,10 +4,10 @@ import { ArgumentCheck } from '../controllers/arguments';
 import { BaseController, type CallOptions } from '../controllers/base-controller';
 import { validateOptions } from '../options/validate';
 import type { DocumentValidationResult } from '../controllers/document/types';
-import type { Notification } from './notifications';
+import type { Notification } from '../vocabulary/notifications';
 import { presenceOf } from './presence';
 import type { RoomSpec } from './room';
-import type { SubscriptionEvent } from './status';
+import type { SubscriptionEvent } from '../vocabulary/subscription-status';
 import { presenceOptionsSchema, subscribeOptionsSchema, type PresenceOptions, type SubscribeOptions } from './options';
 import type { JoinOptions, JoinResult, Presence, PublishOptions, RoomList } from './types';
 
@@ -33,7 +33,9 @@ export class RealtimeController extends BaseController {
       checkRoom('realtime.subscribe', index, collection, filters);
       const valid = validateOptions(subscribeOptionsSchema, options, 'SubscribeOptions');
       // The server does not check `_source` against S: the type is the caller's statement about the collection.
-      return this.client.rooms.observe(roomSpec(index, collection, filters, valid), valid.subscribeToSelf ?? true) as Observable<Notification<S>>;
+      return this.client.rooms.observe(roomSpec(index, collection, filters, valid), valid.subscribeToSelf ?? true) as Observable<
+        Notification<S>
+      >;
     });
   }
 
@@ -84,7 +86,9 @@ export class RealtimeController extends BaseController {
 
   /** Emits how many connections subscribe to a room (whatever their scope). */
   count(roomId: string, options?: CallOptions): Observable<number> {
-    return this.call<{ count: number }>('count', options, (check) => ({ body: { roomId: check.string('roomId', roomId) } })).pipe(map((result) => result.count));
+    return this.call<{ count: number }>('count', options, (check) => ({ body: { roomId: check.string('roomId', roomId) } })).pipe(
+      map((result) => result.count),
+    );
   }
 
   /** Emits the rooms this user may see, with how many subscribers each has: `{ [index]: { [collection]: { [roomId]: count } } }`. */
@@ -93,7 +97,12 @@ export class RealtimeController extends BaseController {
   }
 
   /** Emits whether a document or message would pass the collection's validation specifications (`{ valid, errorMessages }`). */
-  validate(index: string, collection: string, content: Record<string, unknown>, options?: CallOptions): Observable<DocumentValidationResult> {
+  validate(
+    index: string,
+    collection: string,
+    content: Record<string, unknown>,
+    options?: CallOptions,
+  ): Observable<DocumentValidationResult> {
     return this.call('validate', options, (check) => ({
       index: check.string('index', index),
       collection: check.string('collection', collection),

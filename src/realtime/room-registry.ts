@@ -1,12 +1,24 @@
-import { catchError, defer, EMPTY, ignoreElements, map, merge, Observable, tap, type ObservableInput, type Subscriber, type Unsubscribable } from 'rxjs';
-import type { KuzzleEvent } from '../client/events';
-import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../client/request';
-import { ConnectionLostError } from '../errors/client-errors';
-import { SubscriptionLostError } from '../errors/client-errors';
-import type { Notification } from './notifications';
+import {
+  catchError,
+  defer,
+  EMPTY,
+  ignoreElements,
+  map,
+  merge,
+  Observable,
+  tap,
+  type ObservableInput,
+  type Subscriber,
+  type Unsubscribable,
+} from 'rxjs';
+import type { KuzzleEvent } from '../vocabulary/events';
+import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../vocabulary/request';
+import { ConnectionLostError } from '../vocabulary/errors/client-errors';
+import { SubscriptionLostError } from '../vocabulary/errors/client-errors';
+import type { Notification } from '../vocabulary/notifications';
 import { filtersKey, Room, roomKey, type RoomSpec } from './room';
 import { RoomWatchers, statusOf } from './room-watchers';
-import type { SubscriptionEvent } from './status';
+import type { SubscriptionEvent } from '../vocabulary/subscription-status';
 
 export interface RoomRegistryDeps {
   /** Sends a request; `bypassQueue` for restoration, which runs before the client reports itself connected. */
@@ -56,7 +68,12 @@ export class RoomRegistry {
    * Adds a local subscriber to the room of `spec`, opening it if needed; what it returns makes it leave. A `watcher`
    * (the same subscriber, typed for statuses) is told the room's status now and at each change.
    */
-  private join(spec: RoomSpec, includeOwn: boolean, subscriber: Subscriber<Notification>, watcher?: Subscriber<SubscriptionEvent>): Unsubscribable | undefined {
+  private join(
+    spec: RoomSpec,
+    includeOwn: boolean,
+    subscriber: Subscriber<Notification>,
+    watcher?: Subscriber<SubscriptionEvent>,
+  ): Unsubscribable | undefined {
     const key = roomKey(spec);
     const room = this.rooms.get(key) ?? this.open(key, spec);
     // open() fails at once when the request cannot even be sent (offline): say so to this subscriber too.
@@ -228,7 +245,11 @@ export class RoomRegistry {
       if (other.status === 'pending' && filtersKey(other.spec) === filters) return;
     }
     this.deps
-      .request({ controller: 'realtime', action: 'unsubscribe', index: room.spec.index, collection: room.spec.collection, body: { roomId } }, { queuable: false }, restoring)
+      .request(
+        { controller: 'realtime', action: 'unsubscribe', index: room.spec.index, collection: room.spec.collection, body: { roomId } },
+        { queuable: false },
+        restoring,
+      )
       .subscribe({ error: () => undefined });
   }
 

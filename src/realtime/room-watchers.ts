@@ -1,6 +1,6 @@
 import type { Subscriber } from 'rxjs';
 import type { Room } from './room';
-import type { SubscriptionEvent, SubscriptionStatus } from './status';
+import type { SubscriptionEvent, SubscriptionStatus } from '../vocabulary/subscription-status';
 
 type Watcher = Subscriber<SubscriptionEvent>;
 

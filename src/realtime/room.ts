@@ -1,6 +1,6 @@
 import type { Subscriber, Subscription } from 'rxjs';
-import type { Volatile } from '../client/request';
-import type { Notification } from './notifications';
+import type { Volatile } from '../vocabulary/request';
+import type { Notification } from '../vocabulary/notifications';
 import type { Scope } from './options';
 import { stableKey } from './stable-key';
 

@@ -1,5 +1,5 @@
 import type { CallOptions } from '../controllers/base-controller';
-import type { Volatile } from '../client/request';
+import type { Volatile } from '../vocabulary/request';
 import type { Scope } from './options';
 
 /** Options of `realtime.publish()`. */

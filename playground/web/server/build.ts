@@ -22,6 +22,8 @@ export function buildPage(): Promise<number> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done(performance.now() - started) : fail(new Error(`ng build failed (exit ${code}):\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? done(performance.now() - started) : fail(new Error(`ng build failed (exit ${code}):\n${output}`)),
+    );
   });
 }

@@ -50,7 +50,13 @@ async function file(root: string, path: string, response: ServerResponse): Promi
   }
 }
 
-async function route(root: string, config: PlaygroundConfig, backend: Backend, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  root: string,
+  config: PlaygroundConfig,
+  backend: Backend,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
   if (path === '/api/config' && request.method === 'GET') return json(response, 200, config);
   const name = /^\/api\/(freeze|restart)$/.exec(path)?.[1] as ServerControl | undefined;

@@ -1,5 +1,5 @@
 import { firstValueFrom } from 'rxjs';
-import { Kuzzle, WebSocketProtocol } from '../../../src/index';
+import { Kuzzle, WebSocketProtocol } from '../../../src';
 import { CHAT, NOTES } from '../src/app/api';
 
 export interface Credentials {
@@ -19,7 +19,11 @@ export async function prepareServer(host: string, port: number, index: string, u
     for (const collection of [NOTES, CHAT]) await firstValueFrom(kuzzle.collection.create(index, collection));
     if (user && !(await exists(kuzzle, user.username))) {
       await firstValueFrom(
-        kuzzle.security.createUser(user.username, { content: { profileIds: ['default'] }, credentials: { local: { ...user } } }, { refresh: 'wait_for' }),
+        kuzzle.security.createUser(
+          user.username,
+          { content: { profileIds: ['default'] }, credentials: { local: { ...user } } },
+          { refresh: 'wait_for' },
+        ),
       );
     }
   } finally {

@@ -4,6 +4,6 @@
  * (tsconfig.json here) and does not read this file.
  */
 declare module 'kuzzle-rx/angular' {
-  const entry: typeof import('../../../src/angular/index');
+  const entry: typeof import('../../../src/angular');
   export = entry;
 }

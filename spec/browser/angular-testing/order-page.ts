@@ -1,8 +1,8 @@
 import { Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { catchError, map, of, scan, startWith } from 'rxjs';
-import { KUZZLE } from '../../../src/angular/index';
-import type { Notification } from '../../../src/index';
+import { KUZZLE } from '../../../src/angular';
+import type { Notification } from '../../../src';
 
 interface Order {
   [field: string]: unknown;
@@ -16,7 +16,9 @@ type OrderView =
   | { readonly state: 'failed'; readonly message: string };
 
 const describe = (n: Notification<Order>): string =>
-  n.type === 'document' ? `${n.action} ${String(n.result._id)}${n.result._source?.total === undefined ? '' : ` (${n.result._source.total})`}` : `${n.user} ${n.result.count}`;
+  n.type === 'document'
+    ? `${n.action} ${String(n.result._id)}${n.result._source?.total === undefined ? '' : ` (${n.result._source.total})`}`
+    : `${n.user} ${n.result.count}`;
 
 /**
  * An application component, as an app would write it: it loads order o1, lists the live changes to the orders of its
@@ -36,7 +38,9 @@ export class OrderPage {
   );
 
   readonly changes = toSignal(
-    this.kuzzle.realtime.subscribe<Order>('shop', 'orders', { equals: { customer: 'ann' } }).pipe(scan((list: string[], n) => [...list, describe(n)], [])),
+    this.kuzzle.realtime
+      .subscribe<Order>('shop', 'orders', { equals: { customer: 'ann' } })
+      .pipe(scan((list: string[], n) => [...list, describe(n)], [])),
     { initialValue: [] },
   );
 

@@ -1,6 +1,6 @@
 import { provideZonelessChangeDetection, type Type } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { KuzzleTestingController, provideKuzzleTesting, type KuzzleTestingConfig } from '../../../src/angular/testing/index';
+import { KuzzleTestingController, provideKuzzleTesting, type KuzzleTestingConfig } from '../../../src/angular/testing';
 import { OrderPage } from './order-page';
 
 /** What the component shows, read from the DOM. */
@@ -78,7 +78,9 @@ const scenarios: Readonly<Record<string, Entry>> = {
 
   'shows the error the controller answers with': {
     run: async ({ controller, snapshot }) => {
-      controller.expectOne('document:get').fail({ status: 404, id: 'services.storage.not_found', message: 'Document "o1" not found in "shop":"orders".' });
+      controller
+        .expectOne('document:get')
+        .fail({ status: 404, id: 'services.storage.not_found', message: 'Document "o1" not found in "shop":"orders".' });
       await snapshot('failed');
     },
   },

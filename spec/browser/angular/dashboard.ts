@@ -9,7 +9,7 @@ import {
   KUZZLE,
   kuzzleResource,
   provideKuzzle,
-} from '../../../src/angular/index';
+} from '../../../src/angular';
 
 /** The documents the dashboard lists and the messages it receives. */
 export interface Item {
@@ -79,7 +79,9 @@ export const Dashboard = Component({
       const latest = this.chat.latest();
       return latest?.type === 'document' ? (latest.result._source?.text ?? '') : '';
     });
-    readonly items = injectLiveQuery<Item>(TARGET.index, TARGET.collection, () => ({ range: { rank: { gte: this.minRank() } } }), { sort: 'rank' });
+    readonly items = injectLiveQuery<Item>(TARGET.index, TARGET.collection, () => ({ range: { rank: { gte: this.minRank() } } }), {
+      sort: 'rank',
+    });
     readonly watched = injectWatchedDocuments<Item>(TARGET.index, TARGET.collection, () => [this.docId()]);
     readonly watchedTitle = computed(() => this.watched().documents.get(this.docId())?._source.title ?? '-');
     readonly presence = injectPresence(TARGET.index, TARGET.room);
@@ -92,7 +94,10 @@ export const Dashboard = Component({
 
 /** The client, with a short keep-alive so that pings run while the spec waits for stability. */
 export const dashboardProviders = (): Array<Provider | EnvironmentProviders> => [
-  provideKuzzle({ host: '127.0.0.1', protocol: { port: TARGET.port, pingInterval: 300, reconnectionDelay: 100, maxReconnectionDelay: 500 } }),
+  provideKuzzle({
+    host: '127.0.0.1',
+    protocol: { port: TARGET.port, pingInterval: 300, reconnectionDelay: 100, maxReconnectionDelay: 500 },
+  }),
 ];
 
 /** Records every text `#state` shows, and hands the application to the spec. */
@@ -102,6 +107,10 @@ export function exposeApp(appRef: ApplicationRef): void {
   const state = document.querySelector('#state');
   w.stateHistory = [state?.textContent?.trim() ?? ''];
   if (state) {
-    new MutationObserver(() => w.stateHistory.push(state.textContent?.trim() ?? '')).observe(state, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => w.stateHistory.push(state.textContent?.trim() ?? '')).observe(state, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
   }
 }

@@ -4,8 +4,8 @@ import { ApplicationRef, Component, inject, provideZonelessChangeDetection, sign
 import { TestBed } from '@angular/core/testing';
 import { BrowserTestingModule, platformBrowserTesting } from '@angular/platform-browser/testing';
 import { defer, finalize, Subject, type Observable } from 'rxjs';
-import { injectLiveQuery, injectSubscription, KUZZLE, kuzzleResource, provideKuzzle, type KuzzleResourceRef } from '../../../src/angular/index';
-import type { Notification, SubscriptionEvent } from '../../../src/index';
+import { injectLiveQuery, injectSubscription, KUZZLE, kuzzleResource, provideKuzzle, type KuzzleResourceRef } from '../../../src/angular';
+import type { Notification, SubscriptionEvent } from '../../../src';
 
 TestBed.initTestEnvironment(BrowserTestingModule, platformBrowserTesting());
 
@@ -55,10 +55,12 @@ async function resourceLifecycle(): Promise<string[]> {
   const seen: string[] = [];
   const step = (what: string, ref: KuzzleResourceRef<string | undefined>) => seen.push(`${what}: ${describeResource(ref)}`);
   // `request` is called again when a signal it reads changes: it makes the requests lazily, as a user's would.
-  const ref = TestBed.runInInjectionContext(() => kuzzleResource(() => {
-    const name = id();
-    return name === undefined ? undefined : requests.request(name);
-  }));
+  const ref = TestBed.runInInjectionContext(() =>
+    kuzzleResource(() => {
+      const name = id();
+      return name === undefined ? undefined : requests.request(name);
+    }),
+  );
   step('created', ref);
   appRef.tick();
   seen.push(`log: ${requests.log.join(', ')}`);
@@ -106,10 +108,28 @@ async function subscriptionLifecycle(): Promise<string[]> {
     ),
   );
   const seen: string[] = [];
-  const texts = () => ref.notifications().map((n) => (n.type === 'document' ? String(n.result._source?.['text']) : n.user)).join('|');
-  const step = (what: string) => seen.push(`${what}: ${ref.status()} latest=${(ref.latest()?.result as { _source?: { text?: string } } | undefined)?._source?.text ?? '-'} kept=${texts()} error=${ref.error()?.message ?? '-'}`);
+  const texts = () =>
+    ref
+      .notifications()
+      .map((n) => (n.type === 'document' ? String(n.result._source?.['text']) : n.user))
+      .join('|');
+  const step = (what: string) =>
+    seen.push(
+      `${what}: ${ref.status()} latest=${(ref.latest()?.result as { _source?: { text?: string } } | undefined)?._source?.text ?? '-'} kept=${texts()} error=${ref.error()?.message ?? '-'}`,
+    );
   const notification = (text: string): Notification =>
-    ({ type: 'document', scope: 'in', event: 'publish', result: { _source: { text } }, room: 'c', status: 200, index: 'i', collection: 'c', controller: 'realtime', action: 'publish' }) as Notification;
+    ({
+      type: 'document',
+      scope: 'in',
+      event: 'publish',
+      result: { _source: { text } },
+      room: 'c',
+      status: 200,
+      index: 'i',
+      collection: 'c',
+      controller: 'realtime',
+      action: 'publish',
+    }) as Notification;
   step('created');
   appRef.tick();
   const r1 = events.get('r1')!;
@@ -161,7 +181,9 @@ async function componentCleanup(): Promise<string[]> {
   (window as unknown as { cleanupReady: boolean }).cleanupReady = true;
   await fixture.whenStable();
   fixture.destroy();
-  seen.push(`connected after destroy: ${await new Promise<string>((resolve) => TestBed.inject(KUZZLE).state$.subscribe(resolve).unsubscribe())}`);
+  seen.push(
+    `connected after destroy: ${await new Promise<string>((resolve) => TestBed.inject(KUZZLE).state$.subscribe(resolve).unsubscribe())}`,
+  );
   return seen;
 }
 
@@ -186,7 +208,12 @@ async function liveQueryArguments(): Promise<string[]> {
     }),
   );
   const seen: string[] = [];
-  const step = (what: string) => seen.push(`${what}: ${items().status} ${items().documents.map((d) => d._source.tag).join(',')} error=${items.error()?.name ?? '-'}`);
+  const step = (what: string) =>
+    seen.push(
+      `${what}: ${items().status} ${items()
+        .documents.map((d) => d._source.tag)
+        .join(',')} error=${items.error()?.name ?? '-'}`,
+    );
   step('created');
   appRef.tick();
   await until(() => items().status === 'live', 'live for a');
@@ -216,4 +243,10 @@ async function liveQueryArguments(): Promise<string[]> {
 
 const angularVersion = async (): Promise<string[]> => [VERSION.full];
 
-(window as unknown as { lab: Record<string, () => Promise<string[]>> }).lab = { resourceLifecycle, subscriptionLifecycle, liveQueryArguments, componentCleanup, angularVersion };
+(window as unknown as { lab: Record<string, () => Promise<string[]>> }).lab = {
+  resourceLifecycle,
+  subscriptionLifecycle,
+  liveQueryArguments,
+  componentCleanup,
+  angularVersion,
+};

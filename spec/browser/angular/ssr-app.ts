@@ -1,6 +1,13 @@
-import { type ApplicationConfig, type ApplicationRef, Component, inject, InjectionToken, provideZonelessChangeDetection } from '@angular/core';
+import {
+  type ApplicationConfig,
+  type ApplicationRef,
+  Component,
+  inject,
+  InjectionToken,
+  provideZonelessChangeDetection,
+} from '@angular/core';
 import { bootstrapApplication, provideClientHydration } from '@angular/platform-browser';
-import { injectConnectionState, injectLiveQuery, KUZZLE, kuzzleResource, provideKuzzle } from '../../../src/angular/index';
+import { injectConnectionState, injectLiveQuery, KUZZLE, kuzzleResource, provideKuzzle } from '../../../src/angular';
 
 /** The app of the server-side rendering specs: a live list, rendered on the server and handed over to the browser. */
 export interface Item {
@@ -48,7 +55,11 @@ export function appConfig(target: SsrTarget, connectOnCreate?: boolean): Applica
       provideZonelessChangeDetection(),
       provideClientHydration(),
       { provide: SSR_TARGET, useValue: target },
-      provideKuzzle({ host: '127.0.0.1', protocol: { port: target.port, reconnectionDelay: 200 }, ...(connectOnCreate === undefined ? {} : { connectOnCreate }) }),
+      provideKuzzle({
+        host: '127.0.0.1',
+        protocol: { port: target.port, reconnectionDelay: 200 },
+        ...(connectOnCreate === undefined ? {} : { connectOnCreate }),
+      }),
     ],
   };
 }

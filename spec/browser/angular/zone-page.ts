@@ -5,6 +5,9 @@ import { provideZoneChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import { Dashboard, dashboardProviders, exposeApp } from './dashboard';
 
-bootstrapApplication(Dashboard, { providers: [provideZoneChangeDetection(), ...dashboardProviders()] }).then(exposeApp, (error: unknown) => {
-  console.error(error);
-});
+bootstrapApplication(Dashboard, { providers: [provideZoneChangeDetection(), ...dashboardProviders()] }).then(
+  exposeApp,
+  (error: unknown) => {
+    console.error(error);
+  },
+);

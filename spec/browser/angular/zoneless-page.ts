@@ -4,6 +4,9 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import { Dashboard, dashboardProviders, exposeApp } from './dashboard';
 
-bootstrapApplication(Dashboard, { providers: [provideZonelessChangeDetection(), ...dashboardProviders()] }).then(exposeApp, (error: unknown) => {
-  console.error(error);
-});
+bootstrapApplication(Dashboard, { providers: [provideZonelessChangeDetection(), ...dashboardProviders()] }).then(
+  exposeApp,
+  (error: unknown) => {
+    console.error(error);
+  },
+);

@@ -18,7 +18,6 @@ export { firstValueFrom, filter, take, timeout, ReplaySubject } from 'rxjs';
 /** Strings only the `ws` package contains (its handshake GUID and its extension and error names). */
 const WS_SIGNATURES = ['258EAFA5-E914-47DA-95CA-C5AB0DC85B11', 'permessage-deflate', 'WS_ERR_'];
 
-
 export interface BrowserBundle {
   /** Absolute path of the IIFE script; it defines `window.KuzzleRx`. */
   readonly file: string;

@@ -34,7 +34,10 @@ export const CATALOGUE: Readonly<Record<string, readonly CatalogueRow[]>> = {
 export const NOT_COPIED: Readonly<Record<string, string>> = {
   'realtime.unsubscribe': 'ending the subscription Observable is the unsubscribe; by roomId it would cut sibling subscriptions off',
   'realtime.saveSubscriptions': "kuzzle-sdk's own hook on disconnection: the client keeps its subscriptions and restores them itself",
-  'realtime.resubscribe': "kuzzle-sdk's own hook on reconnection: the client restores every subscription before it reports itself reconnected",
-  'realtime.removeSubscriptions': "kuzzle-sdk's own hook on token expiry: subscriptions then end with TokenExpiredError, or live on with the authenticator",
-  'auth.authenticateRequest': "kuzzle-sdk's own hook adding the token to each request: the client does it for every request, in token mode only",
+  'realtime.resubscribe':
+    "kuzzle-sdk's own hook on reconnection: the client restores every subscription before it reports itself reconnected",
+  'realtime.removeSubscriptions':
+    "kuzzle-sdk's own hook on token expiry: subscriptions then end with TokenExpiredError, or live on with the authenticator",
+  'auth.authenticateRequest':
+    "kuzzle-sdk's own hook adding the token to each request: the client does it for every request, in token mode only",
 };

@@ -1,7 +1,8 @@
 import type { CatalogueRow } from './row';
 
 // Results as Kuzzle 2.56 answers them (tokens shortened where nothing decodes them).
-const JWT = 'kauth-eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJfaWQiOiJyeHVzZXIiLCJpYXQiOjE3OTYxNDI2NTYsImV4cCI6MTc5NjE0NjI1Nn0.rgaCrysJi26wnO7ClfwuMQs_b8wiXNSNX-b5mq75OHE';
+const JWT =
+  'kauth-eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJfaWQiOiJyeHVzZXIiLCJpYXQiOjE3OTYxNDI2NTYsImV4cCI6MTc5NjE0NjI1Nn0.rgaCrysJi26wnO7ClfwuMQs_b8wiXNSNX-b5mq75OHE';
 const login = { _id: 'rxuser', expiresAt: 1796146256937, jwt: JWT, ttl: 3600000 };
 const info = { createdAt: 1796143297903, updatedAt: null, updater: null };
 const user = { _id: 'rxuser', _source: { profileIds: ['default'], name: 'Rx', _kuzzle_info: info } };
@@ -33,17 +34,45 @@ export const authRows: readonly CatalogueRow[] = [
     differs: `emits the whole result (id, token, expiry) where kuzzle-sdk resolves to the bare token; ${COOKIE_FLAG}`,
   },
   { controller: 'auth', method: 'logout', args: [], result: { acknowledged: true }, frameDiffers: ['cookieAuth'], differs: COOKIE_FLAG },
-  { controller: 'auth', method: 'logout', args: [{ global: true }], result: { acknowledged: true }, frameDiffers: ['cookieAuth'], differs: COOKIE_FLAG },
-  { controller: 'auth', method: 'checkToken', args: [JWT], result: { expiresAt: 1796146256937, kuid: 'rxuser', valid: true }, frameDiffers: ['cookieAuth'], differs: COOKIE_FLAG },
-  { controller: 'auth', method: 'checkToken', args: [], result: { expiresAt: null, kuid: '-1', valid: true }, frameDiffers: ['cookieAuth'], differs: COOKIE_FLAG },
-  { controller: 'auth', method: 'checkToken', args: ['kauth-expired'], result: { state: 'Invalid token.', valid: false }, frameDiffers: ['cookieAuth'], differs: COOKIE_FLAG },
+  {
+    controller: 'auth',
+    method: 'logout',
+    args: [{ global: true }],
+    result: { acknowledged: true },
+    frameDiffers: ['cookieAuth'],
+    differs: COOKIE_FLAG,
+  },
+  {
+    controller: 'auth',
+    method: 'checkToken',
+    args: [JWT],
+    result: { expiresAt: 1796146256937, kuid: 'rxuser', valid: true },
+    frameDiffers: ['cookieAuth'],
+    differs: COOKIE_FLAG,
+  },
+  {
+    controller: 'auth',
+    method: 'checkToken',
+    args: [],
+    result: { expiresAt: null, kuid: '-1', valid: true },
+    frameDiffers: ['cookieAuth'],
+    differs: COOKIE_FLAG,
+  },
+  {
+    controller: 'auth',
+    method: 'checkToken',
+    args: ['kauth-expired'],
+    result: { state: 'Invalid token.', valid: false },
+    frameDiffers: ['cookieAuth'],
+    differs: COOKIE_FLAG,
+  },
   {
     controller: 'auth',
     method: 'getCurrentUser',
     args: [],
     result: { ...user, strategies: ['local'] },
     emits: { ...user, profileIds: ['default'], strategies: ['local'] },
-    differs: 'a plain object, not a User: its profileIds beside _source, the server\'s strategies kept, no content alias',
+    differs: "a plain object, not a User: its profileIds beside _source, the server's strategies kept, no content alias",
   },
   {
     controller: 'auth',
@@ -70,7 +99,12 @@ export const authRows: readonly CatalogueRow[] = [
     frames: [{ controller: 'auth', action: 'refreshToken', expiresIn: '2h' }],
     emits: { ...login, ttl: 7200000 },
   },
-  { controller: 'auth', method: 'checkRights', args: [{ controller: 'document', action: 'create', index: 'i', collection: 'c' }], result: { allowed: true } },
+  {
+    controller: 'auth',
+    method: 'checkRights',
+    args: [{ controller: 'document', action: 'create', index: 'i', collection: 'c' }],
+    result: { allowed: true },
+  },
   { controller: 'auth', method: 'getMyRights', args: [], result: { hits: rights, total: 1 } },
   { controller: 'auth', method: 'getStrategies', args: [], result: ['local'] },
   {
@@ -81,7 +115,12 @@ export const authRows: readonly CatalogueRow[] = [
     emits: { _id: 'rxuser', _source: { ...user._source, name: 'Changed' }, profileIds: ['default'] },
     differs: 'a plain object, not a User: its profileIds beside _source, no content alias',
   },
-  { controller: 'auth', method: 'createMyCredentials', args: ['local', { username: 'rxuser', password: 'pw' }], result: { username: 'rxuser' } },
+  {
+    controller: 'auth',
+    method: 'createMyCredentials',
+    args: ['local', { username: 'rxuser', password: 'pw' }],
+    result: { username: 'rxuser' },
+  },
   { controller: 'auth', method: 'updateMyCredentials', args: ['local', { password: 'pw2' }], result: credentials },
   { controller: 'auth', method: 'validateMyCredentials', args: ['local', { username: 'rxuser', password: 'pw' }], result: true },
   { controller: 'auth', method: 'credentialsExist', args: ['local'], result: true },

@@ -8,5 +8,13 @@ const status = {
 
 /** The cluster controller's calls (kuzzle-sdk has no cluster controller). */
 export const clusterRows: readonly CatalogueRow[] = [
-  { controller: 'cluster', method: 'status', args: [], sdk: false, result: status, frames: [{ controller: 'cluster', action: 'status' }], emits: status },
+  {
+    controller: 'cluster',
+    method: 'status',
+    args: [],
+    sdk: false,
+    result: status,
+    frames: [{ controller: 'cluster', action: 'status' }],
+    emits: status,
+  },
 ];

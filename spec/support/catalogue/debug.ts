@@ -2,9 +2,33 @@ import type { CatalogueRow } from './row';
 
 /** The debug controller's calls (kuzzle-sdk has no debug controller). The acknowledgements answer no result. */
 export const debugRows: readonly CatalogueRow[] = [
-  { controller: 'debug', method: 'nodeVersion', args: [], sdk: false, result: 'v20.20.2', frames: [{ controller: 'debug', action: 'nodeVersion' }], emits: 'v20.20.2' },
-  { controller: 'debug', method: 'enable', args: [], sdk: false, result: null, frames: [{ controller: 'debug', action: 'enable' }], emits: undefined },
-  { controller: 'debug', method: 'disable', args: [], sdk: false, result: null, frames: [{ controller: 'debug', action: 'disable' }], emits: undefined },
+  {
+    controller: 'debug',
+    method: 'nodeVersion',
+    args: [],
+    sdk: false,
+    result: 'v20.20.2',
+    frames: [{ controller: 'debug', action: 'nodeVersion' }],
+    emits: 'v20.20.2',
+  },
+  {
+    controller: 'debug',
+    method: 'enable',
+    args: [],
+    sdk: false,
+    result: null,
+    frames: [{ controller: 'debug', action: 'enable' }],
+    emits: undefined,
+  },
+  {
+    controller: 'debug',
+    method: 'disable',
+    args: [],
+    sdk: false,
+    result: null,
+    frames: [{ controller: 'debug', action: 'disable' }],
+    emits: undefined,
+  },
   {
     controller: 'debug',
     method: 'post',

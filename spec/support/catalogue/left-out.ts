@@ -83,7 +83,10 @@ export function actionsSentByRows(rows: readonly CatalogueRow[] = Object.values(
   for (const row of rows) {
     FakeWebSocket.reset();
     try {
-      for (const frame of runRx(row).frames) actions.add(typeof frame['http'] === 'string' ? httpAction(frame['http']) : `${String(frame['controller'])}:${String(frame['action'])}`);
+      for (const frame of runRx(row).frames)
+        actions.add(
+          typeof frame['http'] === 'string' ? httpAction(frame['http']) : `${String(frame['controller'])}:${String(frame['action'])}`,
+        );
     } catch (error: unknown) {
       failures.push(`${row.controller}.${row.method}: ${error instanceof Error ? error.message : String(error)}`);
     }

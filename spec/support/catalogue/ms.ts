@@ -63,7 +63,16 @@ export const msRows: readonly CatalogueRow[] = [
   ms('incrby', ['n', 10], 11),
   ms('incrbyfloat', ['n', 0.5], '11.5'),
   ms('mget', [['s', 'nope']], ['hello', null]),
-  ms('mset', [[{ key: 'a', value: 'x' }, { key: 'b', value: 2 }]], 'OK'),
+  ms(
+    'mset',
+    [
+      [
+        { key: 'a', value: 'x' },
+        { key: 'b', value: 2 },
+      ],
+    ],
+    'OK',
+  ),
   ms('msetnx', [[{ key: 'a', value: 'x' }]], 0),
   ms('psetex', ['s', 'v', 10_000], 'OK'),
   ms('set', ['s', 'hello'], 'OK'),
@@ -92,7 +101,17 @@ export const msRows: readonly CatalogueRow[] = [
   ms('hkeys', ['h'], ['a', 'b']),
   ms('hlen', ['h'], 2),
   ms('hmget', ['h', ['a', 'nope']], ['1', null]),
-  ms('hmset', ['h', [{ field: 'a', value: 1 }, { field: 'b', value: 'two' }]], 'OK'),
+  ms(
+    'hmset',
+    [
+      'h',
+      [
+        { field: 'a', value: 1 },
+        { field: 'b', value: 'two' },
+      ],
+    ],
+    'OK',
+  ),
   ms('hscan', ['h', 0], ['0', ['a', '1', 'b', 'two']]),
   ms('hscan', ['h', 0, { match: 'a*', count: 5 }], ['0', ['a', '1']]),
   ms('hset', ['h', 'c', 'three'], 1),
@@ -140,7 +159,17 @@ export const msRows: readonly CatalogueRow[] = [
   ms('sunionstore', ['dest', ['set', 'set2']], 3),
 
   // ---- sorted sets ----
-  ms('zadd', ['z', [{ score: 1, member: 'm' }, { score: 2, member: 'n' }]], 2),
+  ms(
+    'zadd',
+    [
+      'z',
+      [
+        { score: 1, member: 'm' },
+        { score: 2, member: 'n' },
+      ],
+    ],
+    2,
+  ),
   ms('zadd', ['z', [{ score: 5, member: 'm' }], { xx: true, ch: true }], 1, { frameDiffers: ['xx', 'ch'], differs: MOVED }),
   ms('zadd', ['z', [{ score: 2, member: 'm' }], { incr: true }], '3', { frameDiffers: ['incr'], differs: MOVED }),
   ms('zcard', ['z'], 2),
@@ -148,7 +177,10 @@ export const msRows: readonly CatalogueRow[] = [
   ms('zcount', ['z', 1, 2], 2),
   ms('zincrby', ['z', 'm', 2], '3'),
   ms('zinterstore', ['dest', ['z', 'z2']], 1),
-  ms('zinterstore', ['dest', ['z', 'z2'], { weights: [1, 2], aggregate: 'max' }], 1, { frameDiffers: ['weights', 'aggregate'], differs: MOVED }),
+  ms('zinterstore', ['dest', ['z', 'z2'], { weights: [1, 2], aggregate: 'max' }], 1, {
+    frameDiffers: ['weights', 'aggregate'],
+    differs: MOVED,
+  }),
   ms('zlexcount', ['z', '-', '+'], 2),
   ms('zrange', ['z', 0, -1], ['n', '2', 'm', '3']),
   ms('zrangebylex', ['z', '[a', '(z'], ['m', 'n']),
@@ -183,18 +215,34 @@ export const msRows: readonly CatalogueRow[] = [
     differs: 'a missing member emits null where kuzzle-sdk fails with a TypeError',
   }),
   ms('georadius', ['g', 15, 37, 200, 'km'], ['Palermo', 'Catania']),
-  ms('georadius', ['g', 15, 37, 200, 'km', { withcoord: true, withdist: true, count: 1, sort: 'asc' }], [
-    ['Catania', '56.4413', ['15.08726745843887329', '37.50266842333162032']],
-  ], { frameDiffers: ['withcoord', 'withdist', 'count', 'sort'], differs: MOVED }),
-  ms('georadius', ['g', 15, 37, 200, 'km', { withdist: true }], [['Catania', '56.4413'], ['Palermo', '190.4424']], {
-    frameDiffers: ['withdist'],
-    differs: MOVED,
-  }),
+  ms(
+    'georadius',
+    ['g', 15, 37, 200, 'km', { withcoord: true, withdist: true, count: 1, sort: 'asc' }],
+    [['Catania', '56.4413', ['15.08726745843887329', '37.50266842333162032']]],
+    { frameDiffers: ['withcoord', 'withdist', 'count', 'sort'], differs: MOVED },
+  ),
+  ms(
+    'georadius',
+    ['g', 15, 37, 200, 'km', { withdist: true }],
+    [
+      ['Catania', '56.4413'],
+      ['Palermo', '190.4424'],
+    ],
+    {
+      frameDiffers: ['withdist'],
+      differs: MOVED,
+    },
+  ),
   ms('georadiusbymember', ['g', 'Palermo', 200, 'km'], ['Palermo', 'Catania']),
-  ms('georadiusbymember', ['g', 'Palermo', 200, 'km', { withcoord: true, sort: 'desc' }], [
-    ['Catania', ['15.08726745843887329', '37.50266842333162032']],
-    ['Palermo', ['13.36138933897018433', '38.11555639549629859']],
-  ], { frameDiffers: ['withcoord', 'sort'], differs: MOVED }),
+  ms(
+    'georadiusbymember',
+    ['g', 'Palermo', 200, 'km', { withcoord: true, sort: 'desc' }],
+    [
+      ['Catania', ['15.08726745843887329', '37.50266842333162032']],
+      ['Palermo', ['13.36138933897018433', '38.11555639549629859']],
+    ],
+    { frameDiffers: ['withcoord', 'sort'], differs: MOVED },
+  ),
 
   // ---- HyperLogLog ----
   ms('pfadd', ['pf', ['a', 'b', 1]], 1),
@@ -204,10 +252,19 @@ export const msRows: readonly CatalogueRow[] = [
   // ---- database ----
   ms('dbsize', [], 12),
   ms('flushdb', [], 'OK'),
-  ms('mexecute', [[{ action: 'set', args: { _id: 'x', body: { value: 1 } } }, { action: 'get', args: { _id: 'x' } }]], [
-    [null, 'OK'],
-    [null, '1'],
-  ]),
+  ms(
+    'mexecute',
+    [
+      [
+        { action: 'set', args: { _id: 'x', body: { value: 1 } } },
+        { action: 'get', args: { _id: 'x' } },
+      ],
+    ],
+    [
+      [null, 'OK'],
+      [null, '1'],
+    ],
+  ),
   ms('ping', [], 'PONG'),
   ms('time', [], ['1796142657', '603810']),
   ms('get', ['s', { timeout: 5000, queuable: false }], 'hello'),

@@ -12,7 +12,8 @@ export const realtimeRows: readonly CatalogueRow[] = [
     result: { roomId, channel: `${roomId}-111` },
     open: true,
     frameDiffers: ['scope', 'users'],
-    differs: 'an Observable of notifications (options 4th) where kuzzle-sdk takes a callback 4th and resolves to the roomId; the defaults scope and users are sent explicitly',
+    differs:
+      'an Observable of notifications (options 4th) where kuzzle-sdk takes a callback 4th and resolves to the roomId; the defaults scope and users are sent explicitly',
   },
   {
     controller: 'realtime',
@@ -21,7 +22,17 @@ export const realtimeRows: readonly CatalogueRow[] = [
     sdk: false,
     open: true,
     result: { roomId, channel: `${roomId}-111` },
-    frames: [{ controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: { equals: { color: 'red' } }, scope: 'all', users: 'none' }],
+    frames: [
+      {
+        controller: 'realtime',
+        action: 'subscribe',
+        index: 'i',
+        collection: 'c',
+        body: { equals: { color: 'red' } },
+        scope: 'all',
+        users: 'none',
+      },
+    ],
   },
   {
     controller: 'realtime',
@@ -53,7 +64,15 @@ export const realtimeRows: readonly CatalogueRow[] = [
     open: true,
     result: (frame: Record<string, unknown>) => (frame['action'] === 'count' ? { count: 1 } : { roomId, channel: `${roomId}-11` }),
     frames: [
-      { controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: { equals: { team: 'blue' } }, scope: 'none', users: 'all' },
+      {
+        controller: 'realtime',
+        action: 'subscribe',
+        index: 'i',
+        collection: 'c',
+        body: { equals: { team: 'blue' } },
+        scope: 'none',
+        users: 'all',
+      },
       { controller: 'realtime', action: 'count', body: { roomId } },
     ],
   },

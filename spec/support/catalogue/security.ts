@@ -2,10 +2,14 @@ import type { CatalogueRow } from './row';
 
 const info = { author: '-1', createdAt: 1796142633027, updatedAt: null, updater: null };
 
-const rawUser = (id: string, content: Record<string, unknown> = {}) => ({ _id: id, _source: { profileIds: ['default'], ...content, _kuzzle_info: info } });
+const rawUser = (id: string, content: Record<string, unknown> = {}) => ({
+  _id: id,
+  _source: { profileIds: ['default'], ...content, _kuzzle_info: info },
+});
 /** What kuzzle-rx emits for a raw user: `profileIds` beside `_source`. */
 const user = (raw: ReturnType<typeof rawUser>) => ({ ...raw, profileIds: raw._source.profileIds });
-const USER_DIFFERS = "a user is { _id, _source, profileIds } as plain data: kuzzle-sdk's User has a profileIds getter (not in its JSON) and content, its deprecated alias of _source";
+const USER_DIFFERS =
+  "a user is { _id, _source, profileIds } as plain data: kuzzle-sdk's User has a profileIds getter (not in its JSON) and content, its deprecated alias of _source";
 
 const alyx = rawUser('alyx', { name: 'Alyx' });
 const bob = rawUser('bob');
@@ -24,7 +28,10 @@ const rights = [
   { controller: 'document', action: 'search', index: 'shop', collection: 'orders', value: 'conditional' },
 ];
 const apiKeySource = { description: 'ci key', expiresAt: 1796229033580, ttl: 86400000, fingerprint: '04ba44816e77e275', userId: 'alyx' };
-const apiKey = { _id: 'k1', _source: { ...apiKeySource, _kuzzle_info: info, token: 'kapikey-eyJhbGciOiJIUzI1NiJ9.eyJfaWQiOiJhbHl4In0.sig' } };
+const apiKey = {
+  _id: 'k1',
+  _source: { ...apiKeySource, _kuzzle_info: info, token: 'kapikey-eyJhbGciOiJIUzI1NiJ9.eyJfaWQiOiJhbHl4In0.sig' },
+};
 const credentials = { username: 'alyx', kuid: 'alyx' };
 const userMapping = { dynamic: 'false', properties: { profileIds: { type: 'keyword' }, nickname: { type: 'keyword' } } };
 const WHOLE_RESPONSE = 'kuzzle-sdk resolves the whole response (requestId, status, ...); kuzzle-rx emits its result like the other deletes';
@@ -33,15 +40,40 @@ const userRows: CatalogueRow[] = [
   {
     controller: 'security',
     method: 'createUser',
-    args: ['alyx', { content: { profileIds: ['default'], name: 'Alyx' }, credentials: { local: { username: 'alyx', password: 'pw' } } }, { refresh: 'wait_for', kuid: 'human' }],
+    args: [
+      'alyx',
+      { content: { profileIds: ['default'], name: 'Alyx' }, credentials: { local: { username: 'alyx', password: 'pw' } } },
+      { refresh: 'wait_for', kuid: 'human' },
+    ],
     result: alyx,
     emits: user(alyx),
     differs: USER_DIFFERS,
   },
-  { controller: 'security', method: 'createUser', args: ['bob', { content: { profileIds: ['default'] } }], result: bob, emits: user(bob), differs: USER_DIFFERS },
-  { controller: 'security', method: 'createRestrictedUser', args: [{ content: { name: 'Alyx' } }, 'alyx', { refresh: 'false' }], result: alyx, emits: user(alyx), differs: USER_DIFFERS },
+  {
+    controller: 'security',
+    method: 'createUser',
+    args: ['bob', { content: { profileIds: ['default'] } }],
+    result: bob,
+    emits: user(bob),
+    differs: USER_DIFFERS,
+  },
+  {
+    controller: 'security',
+    method: 'createRestrictedUser',
+    args: [{ content: { name: 'Alyx' } }, 'alyx', { refresh: 'false' }],
+    result: alyx,
+    emits: user(alyx),
+    differs: USER_DIFFERS,
+  },
   // No content and no id: both clients send `content: {}` and let the server choose the kuid.
-  { controller: 'security', method: 'createRestrictedUser', args: [{ credentials: { local: { username: 'bob', password: 'pw' } } }], result: bob, emits: user(bob), differs: USER_DIFFERS },
+  {
+    controller: 'security',
+    method: 'createRestrictedUser',
+    args: [{ credentials: { local: { username: 'bob', password: 'pw' } } }],
+    result: bob,
+    emits: user(bob),
+    differs: USER_DIFFERS,
+  },
   {
     controller: 'security',
     method: 'createFirstAdmin',
@@ -51,14 +83,46 @@ const userRows: CatalogueRow[] = [
     differs: USER_DIFFERS,
   },
   { controller: 'security', method: 'getUser', args: ['alyx'], result: alyx, emits: user(alyx), differs: USER_DIFFERS },
-  { controller: 'security', method: 'mGetUsers', args: [['alyx', 'bob']], result: { hits: [alyx, bob] }, emits: [user(alyx), user(bob)], differs: USER_DIFFERS },
-  { controller: 'security', method: 'replaceUser', args: ['alyx', { profileIds: ['default'], name: 'Alyx' }, { refresh: 'false' }], result: alyx, emits: user(alyx), differs: USER_DIFFERS },
-  { controller: 'security', method: 'updateUser', args: ['alyx', { name: 'Alyx' }, { retryOnConflict: 3 }], result: alyx, emits: user(alyx), differs: USER_DIFFERS },
-  { controller: 'security', method: 'updateUser', args: ['alyx', { profileIds: ['default', 'editor'] }], result: alyx, emits: user(alyx), differs: USER_DIFFERS },
+  {
+    controller: 'security',
+    method: 'mGetUsers',
+    args: [['alyx', 'bob']],
+    result: { hits: [alyx, bob] },
+    emits: [user(alyx), user(bob)],
+    differs: USER_DIFFERS,
+  },
+  {
+    controller: 'security',
+    method: 'replaceUser',
+    args: ['alyx', { profileIds: ['default'], name: 'Alyx' }, { refresh: 'false' }],
+    result: alyx,
+    emits: user(alyx),
+    differs: USER_DIFFERS,
+  },
+  {
+    controller: 'security',
+    method: 'updateUser',
+    args: ['alyx', { name: 'Alyx' }, { retryOnConflict: 3 }],
+    result: alyx,
+    emits: user(alyx),
+    differs: USER_DIFFERS,
+  },
+  {
+    controller: 'security',
+    method: 'updateUser',
+    args: ['alyx', { profileIds: ['default', 'editor'] }],
+    result: alyx,
+    emits: user(alyx),
+    differs: USER_DIFFERS,
+  },
   {
     controller: 'security',
     method: 'upsertUser',
-    args: ['alyx', { content: { profileIds: ['default'], name: 'Alyx' }, default: { age: 30 } }, { retryOnConflict: 2, refresh: 'wait_for' }],
+    args: [
+      'alyx',
+      { content: { profileIds: ['default'], name: 'Alyx' }, default: { age: 30 } },
+      { retryOnConflict: 2, refresh: 'wait_for' },
+    ],
     result: alyx,
     sdk: false,
     frames: [
@@ -78,7 +142,10 @@ const userRows: CatalogueRow[] = [
   {
     controller: 'security',
     method: 'searchUsers',
-    args: [{ query: { ids: { values: ['alyx', 'bob'] } }, sort: ['_id'] }, { from: 0, size: 2, lang: 'elasticsearch' }],
+    args: [
+      { query: { ids: { values: ['alyx', 'bob'] } }, sort: ['_id'] },
+      { from: 0, size: 2, lang: 'elasticsearch' },
+    ],
     result: { hits: [alyx, bob], total: 3 },
     emits: { hits: [user(alyx), user(bob)], total: 3, fetched: 2 },
     differs: USER_DIFFERS,
@@ -112,15 +179,30 @@ const userRows: CatalogueRow[] = [
     frames: [{ controller: 'security', action: 'revokeTokens', _id: 'alyx' }],
     emits: undefined,
   },
-  { controller: 'security', method: 'checkRights', args: ['alyx', { controller: 'document', action: 'create', index: 'shop', collection: 'orders' }], result: { allowed: true } },
-  { controller: 'security', method: 'checkRights', args: ['bob', { controller: 'security', action: 'createUser' }], result: { allowed: false } },
+  {
+    controller: 'security',
+    method: 'checkRights',
+    args: ['alyx', { controller: 'document', action: 'create', index: 'shop', collection: 'orders' }],
+    result: { allowed: true },
+  },
+  {
+    controller: 'security',
+    method: 'checkRights',
+    args: ['bob', { controller: 'security', action: 'createUser' }],
+    result: { allowed: false },
+  },
 ];
 
 const editor = rawProfile('editor');
 const limited = rawProfile('limited', { rateLimit: 5, tags: ['staff'] });
 
 const profileRows: CatalogueRow[] = [
-  { controller: 'security', method: 'createProfile', args: ['editor', { policies }, { strict: true, refresh: 'wait_for' }], result: editor },
+  {
+    controller: 'security',
+    method: 'createProfile',
+    args: ['editor', { policies }, { strict: true, refresh: 'wait_for' }],
+    result: editor,
+  },
   { controller: 'security', method: 'createProfile', args: ['limited', { policies, rateLimit: 5, tags: ['staff'] }], result: limited },
   { controller: 'security', method: 'createOrReplaceProfile', args: ['editor', { policies }, { strict: false }], result: editor },
   { controller: 'security', method: 'getProfile', args: ['limited'], result: limited },
@@ -130,14 +212,32 @@ const profileRows: CatalogueRow[] = [
   { controller: 'security', method: 'updateProfile', args: ['limited', { rateLimit: 5 }, { retryOnConflict: 2 }], result: limited },
   { controller: 'security', method: 'deleteProfile', args: ['editor', { onAssignedUsers: 'remove' }], result: { _id: 'editor' } },
   { controller: 'security', method: 'deleteProfile', args: ['editor'], result: { _id: 'editor' } },
-  { controller: 'security', method: 'mDeleteProfiles', args: [['editor', 'limited'], { refresh: 'wait_for' }], result: ['editor', 'limited'] },
-  { controller: 'security', method: 'searchProfiles', args: [{ query: { terms: { 'policies.roleId': ['editor'] } } }, { from: 0, size: 1 }], result: { hits: [editor], total: 2 } },
+  {
+    controller: 'security',
+    method: 'mDeleteProfiles',
+    args: [['editor', 'limited'], { refresh: 'wait_for' }],
+    result: ['editor', 'limited'],
+  },
+  {
+    controller: 'security',
+    method: 'searchProfiles',
+    args: [{ query: { terms: { 'policies.roleId': ['editor'] } } }, { from: 0, size: 1 }],
+    result: { hits: [editor], total: 2 },
+  },
   {
     controller: 'security',
     method: 'searchProfiles',
     args: [{}, { scroll: '1m', size: 2 }],
     result: { hits: [editor, limited], total: 3, scrollId: 'c2Nyb2xsOjI=' },
-    emits: { hits: [{ ...editor._source, _id: 'editor' }, { ...limited._source, _id: 'limited' }], total: 3, fetched: 2, scrollId: 'c2Nyb2xsOjI=' },
+    emits: {
+      hits: [
+        { ...editor._source, _id: 'editor' },
+        { ...limited._source, _id: 'limited' },
+      ],
+      total: 3,
+      fetched: 2,
+      scrollId: 'c2Nyb2xsOjI=',
+    },
     differs: 'a page also shows its scrollId',
   },
   {
@@ -153,22 +253,42 @@ const profileRows: CatalogueRow[] = [
 ];
 
 const roleRows: CatalogueRow[] = [
-  { controller: 'security', method: 'createRole', args: ['editor', { controllers }, { force: true, refresh: 'wait_for' }], result: rawRole('editor') },
+  {
+    controller: 'security',
+    method: 'createRole',
+    args: ['editor', { controllers }, { force: true, refresh: 'wait_for' }],
+    result: rawRole('editor'),
+  },
   { controller: 'security', method: 'createRole', args: ['editor', { controllers }], result: rawRole('editor') },
   { controller: 'security', method: 'createOrReplaceRole', args: ['editor', { controllers }, { force: true }], result: rawRole('editor') },
   { controller: 'security', method: 'createOrReplaceRole', args: ['editor', { controllers }], result: rawRole('editor') },
   { controller: 'security', method: 'getRole', args: ['editor'], result: rawRole('editor') },
   { controller: 'security', method: 'mGetRoles', args: [['editor', 'viewer']], result: { hits: [rawRole('editor'), rawRole('viewer')] } },
-  { controller: 'security', method: 'updateRole', args: ['editor', { controllers }, { force: true, retryOnConflict: 1 }], result: rawRole('editor') },
+  {
+    controller: 'security',
+    method: 'updateRole',
+    args: ['editor', { controllers }, { force: true, retryOnConflict: 1 }],
+    result: rawRole('editor'),
+  },
   { controller: 'security', method: 'updateRole', args: ['editor', { controllers }], result: rawRole('editor') },
   { controller: 'security', method: 'deleteRole', args: ['editor', { refresh: 'false' }], result: { _id: 'editor' } },
   { controller: 'security', method: 'mDeleteRoles', args: [['editor', 'viewer']], result: ['editor', 'viewer'] },
-  { controller: 'security', method: 'searchRoles', args: [{ controllers: ['document'] }, { from: 0, size: 1 }], result: { hits: [rawRole('editor')], total: 2 } },
+  {
+    controller: 'security',
+    method: 'searchRoles',
+    args: [{ controllers: ['document'] }, { from: 0, size: 1 }],
+    result: { hits: [rawRole('editor')], total: 2 },
+  },
   { controller: 'security', method: 'searchRoles', args: [], result: { hits: [rawRole('admin'), rawRole('editor')], total: 2 } },
 ];
 
 const credentialRows: CatalogueRow[] = [
-  { controller: 'security', method: 'createCredentials', args: ['local', 'alyx', { username: 'alyx', password: 'pw' }], result: { username: 'alyx' } },
+  {
+    controller: 'security',
+    method: 'createCredentials',
+    args: ['local', 'alyx', { username: 'alyx', password: 'pw' }],
+    result: { username: 'alyx' },
+  },
   { controller: 'security', method: 'updateCredentials', args: ['local', 'alyx', { password: 'pw2' }], result: credentials },
   { controller: 'security', method: 'validateCredentials', args: ['local', 'alyx', { username: 'alyx', password: 'pw' }], result: true },
   { controller: 'security', method: 'deleteCredentials', args: ['local', 'alyx'], result: { acknowledged: true } },
@@ -184,7 +304,14 @@ const credentialRows: CatalogueRow[] = [
     result: { hits: [credentials], total: 1 },
     sdk: false,
     frames: [
-      { controller: 'security', action: 'searchUsersByCredentials', strategy: 'local', body: { query: { bool: { must: [{ match: { username: 'alyx' } }] } } }, from: 0, size: 5 },
+      {
+        controller: 'security',
+        action: 'searchUsersByCredentials',
+        strategy: 'local',
+        body: { query: { bool: { must: [{ match: { username: 'alyx' } }] } } },
+        from: 0,
+        size: 5,
+      },
     ],
     emits: { hits: [credentials], total: 1 },
   },
@@ -200,9 +327,21 @@ const credentialRows: CatalogueRow[] = [
 ];
 
 const apiKeyRows: CatalogueRow[] = [
-  { controller: 'security', method: 'createApiKey', args: ['alyx', 'ci key', { _id: 'k1', expiresIn: '1d', refresh: 'wait_for' }], result: apiKey },
+  {
+    controller: 'security',
+    method: 'createApiKey',
+    args: ['alyx', 'ci key', { _id: 'k1', expiresIn: '1d', refresh: 'wait_for' }],
+    result: apiKey,
+  },
   { controller: 'security', method: 'createApiKey', args: ['alyx', 'ci key'], result: apiKey },
-  { controller: 'security', method: 'deleteApiKey', args: ['alyx', 'k1', { refresh: 'wait_for' }], result: { _id: 'k1' }, emits: { _id: 'k1' }, differs: WHOLE_RESPONSE },
+  {
+    controller: 'security',
+    method: 'deleteApiKey',
+    args: ['alyx', 'k1', { refresh: 'wait_for' }],
+    result: { _id: 'k1' },
+    emits: { _id: 'k1' },
+    differs: WHOLE_RESPONSE,
+  },
   {
     controller: 'security',
     method: 'searchApiKeys',
@@ -224,10 +363,30 @@ const apiKeyRows: CatalogueRow[] = [
 const mappingRows: CatalogueRow[] = [
   { controller: 'security', method: 'getUserMapping', args: [], result: { mapping: userMapping.properties } },
   { controller: 'security', method: 'updateUserMapping', args: [{ properties: { nickname: { type: 'keyword' } } }], result: userMapping },
-  { controller: 'security', method: 'getProfileMapping', args: [], result: { mapping: { policies: { properties: { roleId: { type: 'keyword' } } } } } },
-  { controller: 'security', method: 'updateProfileMapping', args: [{ properties: { tags: { type: 'keyword' } } }], result: { dynamic: 'false', properties: { tags: { type: 'keyword' } } } },
-  { controller: 'security', method: 'getRoleMapping', args: [], result: { mapping: { controllers: { dynamic: 'false', properties: {} } } } },
-  { controller: 'security', method: 'updateRoleMapping', args: [{ properties: { tags: { type: 'keyword' } } }], result: { dynamic: 'false', properties: { tags: { type: 'keyword' } } } },
+  {
+    controller: 'security',
+    method: 'getProfileMapping',
+    args: [],
+    result: { mapping: { policies: { properties: { roleId: { type: 'keyword' } } } } },
+  },
+  {
+    controller: 'security',
+    method: 'updateProfileMapping',
+    args: [{ properties: { tags: { type: 'keyword' } } }],
+    result: { dynamic: 'false', properties: { tags: { type: 'keyword' } } },
+  },
+  {
+    controller: 'security',
+    method: 'getRoleMapping',
+    args: [],
+    result: { mapping: { controllers: { dynamic: 'false', properties: {} } } },
+  },
+  {
+    controller: 'security',
+    method: 'updateRoleMapping',
+    args: [{ properties: { tags: { type: 'keyword' } } }],
+    result: { dynamic: 'false', properties: { tags: { type: 'keyword' } } },
+  },
   {
     controller: 'security',
     method: 'refresh',
@@ -249,4 +408,11 @@ const mappingRows: CatalogueRow[] = [
 ];
 
 /** The security controller's calls. */
-export const securityRows: readonly CatalogueRow[] = [...userRows, ...profileRows, ...roleRows, ...credentialRows, ...apiKeyRows, ...mappingRows];
+export const securityRows: readonly CatalogueRow[] = [
+  ...userRows,
+  ...profileRows,
+  ...roleRows,
+  ...credentialRows,
+  ...apiKeyRows,
+  ...mappingRows,
+];

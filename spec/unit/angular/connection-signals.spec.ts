@@ -1,7 +1,7 @@
 import { createEnvironmentInjector, Injector, type EnvironmentInjector } from '@angular/core';
-import { injectConnectionState, injectLatency, KUZZLE, kuzzleResource, provideKuzzle } from '../../../src/angular/index';
+import { injectConnectionState, injectLatency, KUZZLE, kuzzleResource, provideKuzzle } from '../../../src/angular';
 import { TestScheduler } from 'rxjs/testing';
-import { Kuzzle, WebSocketProtocol } from '../../../src/index';
+import { Kuzzle, WebSocketProtocol } from '../../../src';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 
 const rootInjector = (providers: Parameters<typeof createEnvironmentInjector>[0]): EnvironmentInjector =>
@@ -11,7 +11,9 @@ describe('connection signals', () => {
   beforeEach(() => FakeWebSocket.reset());
 
   it('injectConnectionState() is current from the first read and follows every state change', () => {
-    const injector = rootInjector([provideKuzzle({ host: 'localhost', protocol: { WebSocketCtor: FakeWebSocket, pingInterval: 0 }, connectOnCreate: false })]);
+    const injector = rootInjector([
+      provideKuzzle({ host: 'localhost', protocol: { WebSocketCtor: FakeWebSocket, pingInterval: 0 }, connectOnCreate: false }),
+    ]);
     const state = injector.runInContext(() => injectConnectionState());
     expect(state()).toBe('offline');
     injector.get(KUZZLE).connect().subscribe();
@@ -39,7 +41,9 @@ describe('connection signals', () => {
 
   it('injectLatency() is undefined until the first pong, then the round trip of the latest ping', () => {
     const virtual = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-    const injector = rootInjector([provideKuzzle({ host: 'localhost', protocol: { WebSocketCtor: FakeWebSocket, scheduler: virtual, pingInterval: 1000 } })]);
+    const injector = rootInjector([
+      provideKuzzle({ host: 'localhost', protocol: { WebSocketCtor: FakeWebSocket, scheduler: virtual, pingInterval: 1000 } }),
+    ]);
     const latency = injector.runInContext(() => injectLatency());
     FakeWebSocket.last.open();
     expect(latency()).toBeUndefined();
@@ -57,7 +61,9 @@ describe('connection signals', () => {
   });
 
   it('takes an injector outside an injection context, and says which helper needs one without it', () => {
-    const injector = rootInjector([provideKuzzle({ host: 'localhost', protocol: { WebSocketCtor: FakeWebSocket }, connectOnCreate: false })]);
+    const injector = rootInjector([
+      provideKuzzle({ host: 'localhost', protocol: { WebSocketCtor: FakeWebSocket }, connectOnCreate: false }),
+    ]);
     expect(injectConnectionState({ injector })()).toBe('offline');
     expect(() => injectConnectionState()).toThrow(/injectConnectionState\(\) can only be used within an injection context/);
     expect(() => kuzzleResource(() => undefined)).toThrow(/kuzzleResource\(\) can only be used within an injection context/);

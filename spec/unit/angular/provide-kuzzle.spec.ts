@@ -1,6 +1,6 @@
 import { createEnvironmentInjector, Injector, PLATFORM_ID, type EnvironmentInjector } from '@angular/core';
-import { KUZZLE, provideKuzzle } from '../../../src/angular/index';
-import { Kuzzle } from '../../../src/index';
+import { KUZZLE, provideKuzzle } from '../../../src/angular';
+import { Kuzzle } from '../../../src';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 
 const rootInjector = (providers: Parameters<typeof createEnvironmentInjector>[0]): EnvironmentInjector =>
@@ -11,7 +11,9 @@ describe('provideKuzzle', () => {
   beforeEach(() => FakeWebSocket.reset());
 
   it('provides one client per injector, configured as given, and connects it', () => {
-    const injector = rootInjector([provideKuzzle({ host: 'kuzzle.example', protocol: { port: 7443, ssl: true, WebSocketCtor: FakeWebSocket, pingInterval: 0 } })]);
+    const injector = rootInjector([
+      provideKuzzle({ host: 'kuzzle.example', protocol: { port: 7443, ssl: true, WebSocketCtor: FakeWebSocket, pingInterval: 0 } }),
+    ]);
     const kuzzle = injector.get(KUZZLE);
     expect(kuzzle).toBeInstanceOf(Kuzzle);
     expect(injector.get(KUZZLE)).toBe(kuzzle);
@@ -19,7 +21,9 @@ describe('provideKuzzle', () => {
   });
 
   it('does not connect when connectOnCreate is false', () => {
-    const injector = rootInjector([provideKuzzle({ host: 'localhost', protocol: { WebSocketCtor: FakeWebSocket }, connectOnCreate: false })]);
+    const injector = rootInjector([
+      provideKuzzle({ host: 'localhost', protocol: { WebSocketCtor: FakeWebSocket }, connectOnCreate: false }),
+    ]);
     const states: string[] = [];
     injector.get(KUZZLE).state$.subscribe((state) => states.push(state));
     expect(states).toEqual(['offline']);

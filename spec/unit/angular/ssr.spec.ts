@@ -3,7 +3,7 @@ import { mergeApplicationConfig } from '@angular/core';
 import { provideServerRendering, renderApplication } from '@angular/platform-server';
 import { firstValueFrom } from 'rxjs';
 import { appConfig, bootstrapList, TRANSFER_KEY, type Item, type SsrTarget } from '../../browser/angular/ssr-app';
-import type { ConnectionEvent } from '../../../src/testing/index';
+import type { ConnectionEvent } from '../../../src/testing';
 import { client, startTarget, uniqueName, waitFor, type Target } from '../../support/targets';
 
 const DOCUMENT = '<!doctype html><html><head><title>ssr</title></head><body><app-root></app-root></body></html>';
@@ -37,8 +37,19 @@ describe('server-side rendering (renderApplication on the server platform)', () 
     await firstValueFrom(writer.connect());
     await firstValueFrom(writer.index.create(ssr.index));
     await firstValueFrom(writer.collection.create(ssr.index, ssr.collection));
-    const items: Item[] = [{ title: 'second', rank: 2 }, { title: 'first', rank: 1 }, { title: 'third', rank: 3 }];
-    await firstValueFrom(writer.document.mCreate(ssr.index, ssr.collection, items.map((body) => ({ body })), { refresh: 'wait_for' }));
+    const items: Item[] = [
+      { title: 'second', rank: 2 },
+      { title: 'first', rank: 1 },
+      { title: 'third', rank: 3 },
+    ];
+    await firstValueFrom(
+      writer.document.mCreate(
+        ssr.index,
+        ssr.collection,
+        items.map((body) => ({ body })),
+        { refresh: 'wait_for' },
+      ),
+    );
     writer.disconnect();
   });
   afterAll(() => target?.stop());
@@ -62,7 +73,10 @@ describe('server-side rendering (renderApplication on the server platform)', () 
     expect(html).toContain('<p id="status">live</p>');
     expect(html).toContain('<p id="total">3</p>');
     expect(titles(html)).toEqual(['first', 'second', 'third']);
-    const handed = transferred(html)[`kuzzle-rx:live:${TRANSFER_KEY}`] as { documents: Array<{ _id: string; _source: Item }>; total: number };
+    const handed = transferred(html)[`kuzzle-rx:live:${TRANSFER_KEY}`] as {
+      documents: Array<{ _id: string; _source: Item }>;
+      total: number;
+    };
     expect(handed.total).toBe(3);
     expect(handed.documents.map((document) => document._source.title)).toEqual(['first', 'second', 'third']);
     // One socket, closed once the render is done (the application, hence the client, is destroyed).

@@ -1,9 +1,9 @@
 import { createEnvironmentInjector, inject, Injector, runInInjectionContext, type EnvironmentInjector } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import { KUZZLE } from '../../../src/angular/index';
-import { KuzzleTestingController, provideKuzzleTesting } from '../../../src/angular/testing/index';
-import { Kuzzle, type KuzzleDocument } from '../../../src/index';
-import { KuzzleTestingBackend } from '../../../src/testing/index';
+import { KUZZLE } from '../../../src/angular';
+import { KuzzleTestingController, provideKuzzleTesting } from '../../../src/angular/testing';
+import { Kuzzle, type KuzzleDocument } from '../../../src';
+import { KuzzleTestingBackend } from '../../../src/testing';
 import { observe, testScheduler } from '../../support/client-harness';
 
 // provideKuzzleTesting() at the injector level (no DOM): what a service that injects KUZZLE sees, and what the test
@@ -43,7 +43,9 @@ describe('provideKuzzleTesting', () => {
     const controller = injector.get(KuzzleTestingController);
     const total = observe(service.total('o1'));
 
-    controller.expectOne({ controller: 'document', action: 'get', index: 'shop', collection: 'orders', _id: 'o1' }).respond({ _id: 'o1', _source: { total: 12 }, _version: 1 });
+    controller
+      .expectOne({ controller: 'document', action: 'get', index: 'shop', collection: 'orders', _id: 'o1' })
+      .respond({ _id: 'o1', _source: { total: 12 }, _version: 1 });
 
     expect(total.values).toEqual([12]);
     controller.verify();
@@ -103,12 +105,18 @@ describe('provideKuzzleTesting', () => {
       expect(controller.scheduler).toBe(scheduler);
       scheduler.schedule(() => controller.expectOne({ _id: 'o1' }).respond({ _id: 'o1', _source: { total: 5 }, _version: 1 }), 20);
       expectObservable(service.total('o1')).toBe('20ms (t|)', { t: 5 });
-      expectObservable(service.total('o2').pipe(map(String)), '^ 60ms !').toBe('50ms #', undefined, expect.objectContaining({ name: 'RequestTimeoutError' }) as unknown as Error);
+      expectObservable(service.total('o2').pipe(map(String)), '^ 60ms !').toBe(
+        '50ms #',
+        undefined,
+        expect.objectContaining({ name: 'RequestTimeoutError' }) as unknown as Error,
+      );
     });
   });
 
   it('refuses a bad option where the test wrote it', () => {
-    expect(() => provideKuzzleTesting({ acknowledgeDelay: -5 })).toThrow('Invalid option "provideKuzzleTesting.acknowledgeDelay": must be a number of ms, got -5');
+    expect(() => provideKuzzleTesting({ acknowledgeDelay: -5 })).toThrow(
+      'Invalid option "provideKuzzleTesting.acknowledgeDelay": must be a number of ms, got -5',
+    );
   });
 
   it('explains what is missing when the controller is injected without provideKuzzleTesting()', () => {

@@ -40,7 +40,10 @@ describe('an app bundles only the controllers it builds', () => {
     });
 
     it(`is not in the lean app's bundle of the sources as one file, as published ("${marker}")`, () => {
-      expect(leanOneFile.code.includes(marker), `"${marker}" is in the lean app's one-file bundle: top-level code in src/controllers/${controller}/?`).toBe(false);
+      expect(
+        leanOneFile.code.includes(marker),
+        `"${marker}" is in the lean app's one-file bundle: top-level code in src/controllers/${controller}/?`,
+      ).toBe(false);
     });
 
     it(`is in the bundle of the same app on Kuzzle ("${marker}", from ${controller}.${marker})`, () => {

@@ -1,6 +1,6 @@
 import { switchMap, timer } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
-import type { FetchInitLike, FetchLike, FetchResponseLike } from '../../../src/index';
+import type { FetchInitLike, FetchLike, FetchResponseLike } from '../../../src';
 import { clientHarness, testScheduler } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 
@@ -9,7 +9,10 @@ function later<T>(scheduler: TestScheduler, delay: number, outcome: () => T): Pr
   // A thenable on purpose: the fetch contract is PromiseLike, and this one settles in virtual time.
   return {
     // oxlint-disable-next-line unicorn/no-thenable
-    then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {
+    then<A = T, B = never>(
+      onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+      onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    ): PromiseLike<A | B> {
       scheduler.schedule(() => {
         let value: T;
         try {
@@ -34,7 +37,18 @@ function fakeFetch(scheduler: TestScheduler, delay: number, calls: { url: string
       return {
         status: 200,
         headers: { get: () => null, getSetCookie: () => ['authToken=kauth-new; Path=/; HttpOnly; SameSite=Strict'] },
-        text: () => later(scheduler, 0, () => JSON.stringify({ status: 200, error: null, controller: 'auth', action: 'login', requestId: 'h', volatile: null, result: { _id: 'admin', expiresAt: 1, ttl: 1 } })),
+        text: () =>
+          later(scheduler, 0, () =>
+            JSON.stringify({
+              status: 200,
+              error: null,
+              controller: 'auth',
+              action: 'login',
+              requestId: 'h',
+              volatile: null,
+              result: { _id: 'admin', expiresAt: 1, ttl: 1 },
+            }),
+          ),
       };
     });
   };

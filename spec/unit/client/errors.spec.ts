@@ -1,11 +1,4 @@
-import {
-  isKuzzleError,
-  isKuzzleRxError,
-  KuzzleError,
-  NotConnectedError,
-  RequestTimeoutError,
-  type KuzzleRequest,
-} from '../../../src/index';
+import { isKuzzleError, isKuzzleRxError, KuzzleError, NotConnectedError, RequestTimeoutError, type KuzzleRequest } from '../../../src';
 import { clientHarness, observe } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 
@@ -35,10 +28,12 @@ describe('error guards', () => {
 describe('KuzzleError from the wire', () => {
   beforeEach(() => FakeWebSocket.reset());
 
-  it('keeps nested props and a partial error\'s failures instead of discarding the frame', () => {
+  it("keeps nested props and a partial error's failures instead of discarding the frame", () => {
     const { kuzzle, connect } = clientHarness();
     const socket = connect();
-    const call = observe(kuzzle.query({ controller: 'document', action: 'mDelete', index: 'i', collection: 'c', body: { ids: ['a', 'b'] } }));
+    const call = observe(
+      kuzzle.query({ controller: 'document', action: 'mDelete', index: 'i', collection: 'c', body: { ids: ['a', 'b'] } }),
+    );
     socket.respondError(socket.lastRequest, {
       message: 'some documents could not be deleted',
       status: 206,
@@ -48,6 +43,11 @@ describe('KuzzleError from the wire', () => {
       count: 1,
     } as never);
     expect(call.error).toBeInstanceOf(KuzzleError);
-    expect(call.error).toMatchObject({ status: 206, props: ['mDelete', ['a', 'b']], errors: [{ _id: 'b', reason: 'not found' }], count: 1 });
+    expect(call.error).toMatchObject({
+      status: 206,
+      props: ['mDelete', ['a', 'b']],
+      errors: [{ _id: 'b', reason: 'not found' }],
+      count: 1,
+    });
   });
 });

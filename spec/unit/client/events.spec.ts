@@ -1,4 +1,4 @@
-import type { KuzzleEvent } from '../../../src/client/events';
+import type { KuzzleEvent } from '../../../src/vocabulary/events';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
 import { clientHarness } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
@@ -10,7 +10,9 @@ function setup(options: WebSocketProtocolOptions = {}) {
 /** Events with their errors reduced to name and message. */
 function plain(events: KuzzleEvent[]): unknown[] {
   return events.map((event) =>
-    'error' in event && event.error instanceof Error ? { ...event, error: { name: event.error.name, message: event.error.message } } : event,
+    'error' in event && event.error instanceof Error
+      ? { ...event, error: { name: event.error.name, message: event.error.message } }
+      : event,
   );
 }
 

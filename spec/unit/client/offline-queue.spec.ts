@@ -1,4 +1,4 @@
-import type { KuzzleEvent } from '../../../src/client/events';
+import type { KuzzleEvent } from '../../../src/vocabulary/events';
 import type { KuzzleOptions } from '../../../src/client/options';
 import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
@@ -78,7 +78,11 @@ describe('Kuzzle offline queue', () => {
       name: 'RequestDroppedError',
       message: 'Request server:info dropped from the offline queue (queue-full)',
     });
-    expect(events).toContainEqual({ type: 'dropped', reason: 'queue-full', request: expect.objectContaining({ requestId: 'id-3' }) as unknown });
+    expect(events).toContainEqual({
+      type: 'dropped',
+      reason: 'queue-full',
+      request: expect.objectContaining({ requestId: 'id-3' }) as unknown,
+    });
     expect(first.error).toBeUndefined();
     expect(second.error).toBeUndefined();
 
@@ -108,7 +112,11 @@ describe('Kuzzle offline queue', () => {
       name: 'RequestDroppedError',
       message: 'Request server:now dropped from the offline queue (max-age)',
     });
-    expect(events).toContainEqual({ type: 'dropped', reason: 'max-age', request: expect.objectContaining({ requestId: 'id-1' }) as unknown });
+    expect(events).toContainEqual({
+      type: 'dropped',
+      reason: 'max-age',
+      request: expect.objectContaining({ requestId: 'id-1' }) as unknown,
+    });
 
     at(600, () => FakeWebSocket.last.open());
     runUntil(700);
@@ -192,7 +200,10 @@ describe('Kuzzle requests in flight when the connection drops', () => {
     const { kuzzle, connect, reconnect } = setup();
     const first = connect();
     const response = observe(
-      kuzzle.query({ controller: 'document', action: 'createOrReplace', index: 'i', collection: 'c', _id: 'd1', body: {} }, { resendAfterReconnect: true }),
+      kuzzle.query(
+        { controller: 'document', action: 'createOrReplace', index: 'i', collection: 'c', _id: 'd1', body: {} },
+        { resendAfterReconnect: true },
+      ),
     );
     const sent = first.lastRequest;
 

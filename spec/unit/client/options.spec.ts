@@ -11,7 +11,13 @@ describe('Kuzzle options', () => {
   it('applies the documented defaults', () => {
     const kuzzle = new Kuzzle(protocol());
     expect(kuzzle.options).toEqual(DEFAULT_KUZZLE_OPTIONS);
-    expect(kuzzle.options).toMatchObject({ cookieAuth: false, requestTimeout: 30_000, queueMaxSize: 500, queueMaxAge: 120_000, volatile: {} });
+    expect(kuzzle.options).toMatchObject({
+      cookieAuth: false,
+      requestTimeout: 30_000,
+      queueMaxSize: 500,
+      queueMaxAge: 120_000,
+      volatile: {},
+    });
     expect(Object.isFrozen(kuzzle.options)).toBe(true);
   });
 

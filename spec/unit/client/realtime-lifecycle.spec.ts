@@ -1,9 +1,9 @@
 import { getTestScheduler } from 'jasmine-marbles';
 import { filter, first, map, type Observable, Subject } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
-import type { KuzzleEvent } from '../../../src/client/events';
+import type { KuzzleEvent } from '../../../src/vocabulary/events';
 import type { Kuzzle } from '../../../src/client/kuzzle';
-import type { Notification } from '../../../src/realtime/notifications';
+import type { Notification } from '../../../src/vocabulary/notifications';
 import { clientHarness, errorsByNameAndMessage } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 import { documentNotification } from '../../support/notification-frames';

@@ -1,6 +1,6 @@
 import { config, first, Subject, takeUntil } from 'rxjs';
 import type { KuzzleOptions } from '../../../src/client/options';
-import type { Notification } from '../../../src/realtime/notifications';
+import type { Notification } from '../../../src/vocabulary/notifications';
 import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 import { documentNotification } from '../../support/notification-frames';
@@ -10,7 +10,8 @@ function setup(options: KuzzleOptions = {}) {
 }
 
 const ids = (notifications: Notification[]) => notifications.map((n) => (n.type === 'document' ? n.result._id : n.type));
-const sentActions = (socket: FakeWebSocket) => socket.requests.map((request) => `${String(request['controller'])}:${String(request['action'])}`);
+const sentActions = (socket: FakeWebSocket) =>
+  socket.requests.map((request) => `${String(request['controller'])}:${String(request['action'])}`);
 
 beforeEach(() => FakeWebSocket.reset());
 
@@ -22,7 +23,15 @@ describe('Kuzzle realtime subscriptions', () => {
     const second = observe(kuzzle.realtime.subscribe('i', 'c', { equals: { color: 'red' } }));
 
     expect(socket.requests).toEqual([
-      expect.objectContaining({ controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: { equals: { color: 'red' } }, scope: 'all', users: 'none' }),
+      expect.objectContaining({
+        controller: 'realtime',
+        action: 'subscribe',
+        index: 'i',
+        collection: 'c',
+        body: { equals: { color: 'red' } },
+        scope: 'all',
+        users: 'none',
+      }),
     ]);
     socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
     expect(events.at(-1)).toEqual({ type: 'subscribed', roomId: 'room-1', channel: 'room-1-111', index: 'i', collection: 'c' });
@@ -233,7 +242,10 @@ describe('Kuzzle realtime restoration after a reconnection', () => {
     const second = reconnect();
     second.respondError(second.lastRequest, { id: 'security.rights.unauthorized', message: 'Unauthorized', status: 403 });
 
-    expect(nameAndMessage(notifications.error)).toEqual({ name: 'SubscriptionLostError', message: 'Subscription room-1 lost: Unauthorized' });
+    expect(nameAndMessage(notifications.error)).toEqual({
+      name: 'SubscriptionLostError',
+      message: 'Subscription room-1 lost: Unauthorized',
+    });
     expect(events.at(-1)).toEqual({ type: 'reconnected' });
   });
 
@@ -308,7 +320,10 @@ describe('Kuzzle realtime subscriptions when the connection ends for good', () =
     socket.respond(socket.lastRequest, { roomId: 'room-1', channel: 'room-1-111' });
 
     kuzzle.disconnect();
-    expect(nameAndMessage(notifications.error)).toEqual({ name: 'SubscriptionLostError', message: 'Subscription room-1 lost: disconnect() was called' });
+    expect(nameAndMessage(notifications.error)).toEqual({
+      name: 'SubscriptionLostError',
+      message: 'Subscription room-1 lost: disconnect() was called',
+    });
   });
 
   it('ends every subscription with SubscriptionLostError when the reconnection policy gives up', () => {

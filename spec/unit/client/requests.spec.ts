@@ -1,5 +1,5 @@
 import type { KuzzleOptions } from '../../../src/client/options';
-import { KuzzleError } from '../../../src/errors/kuzzle-error';
+import { KuzzleError } from '../../../src/vocabulary/errors/kuzzle-error';
 import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 
@@ -21,7 +21,12 @@ describe('Kuzzle requests', () => {
   it('sends the request with a requestId and the client identity in volatile', () => {
     const { kuzzle, connect } = setup({ volatile: { app: 'demo', who: 'client' } });
     const socket = connect();
-    observe(kuzzle.query({ controller: 'document', action: 'get', index: 'i', collection: 'c', _id: 'd1', volatile: { who: 'request' } }, { volatile: { call: 1 } }));
+    observe(
+      kuzzle.query(
+        { controller: 'document', action: 'get', index: 'i', collection: 'c', _id: 'd1', volatile: { who: 'request' } },
+        { volatile: { call: 1 } },
+      ),
+    );
 
     expect(socket.requests).toEqual([
       {
@@ -43,7 +48,14 @@ describe('Kuzzle requests', () => {
     socket.respond(socket.lastRequest, { now: 1795654286658 });
 
     expect(response.values).toEqual([
-      expect.objectContaining({ requestId: 'id-1', status: 200, controller: 'server', action: 'now', result: { now: 1795654286658 }, error: null }),
+      expect.objectContaining({
+        requestId: 'id-1',
+        status: 200,
+        controller: 'server',
+        action: 'now',
+        result: { now: 1795654286658 },
+        error: null,
+      }),
     ]);
     expect(response.completed).toBe(true);
   });
@@ -106,14 +118,21 @@ describe('Kuzzle requests', () => {
       kuzzleStack: 'NotFoundError: ...',
     });
     expect(error.stack).toMatch(/^KuzzleError: Document "nope"[\s\S]*--- server stack ---\nNotFoundError: \.\.\.$/);
-    expect(events).toContainEqual({ type: 'queryError', error, request: expect.objectContaining({ requestId: 'id-1', _id: 'nope' }) as unknown });
+    expect(events).toContainEqual({
+      type: 'queryError',
+      error,
+      request: expect.objectContaining({ requestId: 'id-1', _id: 'nope' }) as unknown,
+    });
   });
 
   it('errors with InvalidRequestError when controller or action is missing, sending nothing', () => {
     const { kuzzle, connect } = setup();
     const socket = connect();
     const response = observe(kuzzle.query({ controller: 'server', action: '' }));
-    expect(nameAndMessage(response.error)).toEqual({ name: 'InvalidRequestError', message: 'Invalid request: "action" must be a non-empty string' });
+    expect(nameAndMessage(response.error)).toEqual({
+      name: 'InvalidRequestError',
+      message: 'Invalid request: "action" must be a non-empty string',
+    });
     expect(socket.requests).toEqual([]);
   });
 
@@ -131,12 +150,17 @@ describe('Kuzzle requests', () => {
   it('sends the other per-call options as API arguments, at top level', () => {
     const { kuzzle, connect } = setup();
     const socket = connect();
-    observe(kuzzle.query({ controller: 'document', action: 'create', index: 'i', collection: 'c', body: {} }, { refresh: 'wait_for', silent: true, timeout: 1000 }));
+    observe(
+      kuzzle.query(
+        { controller: 'document', action: 'create', index: 'i', collection: 'c', body: {} },
+        { refresh: 'wait_for', silent: true, timeout: 1000 },
+      ),
+    );
     expect(socket.lastRequest).toMatchObject({ controller: 'document', action: 'create', refresh: 'wait_for', silent: true });
     expect(socket.lastRequest).not.toHaveProperty('timeout');
   });
 
-  it('takes the official SDK\'s timeout: -1 as no timeout', () => {
+  it("takes the official SDK's timeout: -1 as no timeout", () => {
     const { kuzzle, connect, scheduler } = setup();
     connect();
     const response = observe(kuzzle.query({ controller: 'server', action: 'now' }, { timeout: -1 }));
@@ -169,7 +193,10 @@ describe('Kuzzle request timeouts', () => {
     const unbounded = observe(kuzzle.query({ controller: 'server', action: 'now' }, { timeout: 0 }));
 
     runUntil(200);
-    expect(nameAndMessage(short.error)).toEqual({ name: 'RequestTimeoutError', message: 'Request server:now (id-1) got no response within 200 ms' });
+    expect(nameAndMessage(short.error)).toEqual({
+      name: 'RequestTimeoutError',
+      message: 'Request server:now (id-1) got no response within 200 ms',
+    });
     runUntil(100_000);
     expect(unbounded.error).toBeUndefined();
   });
@@ -183,7 +210,11 @@ describe('Kuzzle request timeouts', () => {
 
     expect(response.values).toEqual([]);
     expect((response.error as Error).name).toBe('RequestTimeoutError');
-    expect(events).toContainEqual({ type: 'discarded', reason: 'unknown-request', frame: expect.stringContaining('"requestId":"id-1"') as unknown });
+    expect(events).toContainEqual({
+      type: 'discarded',
+      reason: 'unknown-request',
+      frame: expect.stringContaining('"requestId":"id-1"') as unknown,
+    });
   });
 
   it('has no timeout when requestTimeout is 0', () => {
@@ -205,7 +236,11 @@ describe('Kuzzle request unsubscription', () => {
     socket.respond(socket.lastRequest, { now: 1 });
 
     expect(response.values).toEqual([]);
-    expect(events).toContainEqual({ type: 'discarded', reason: 'unknown-request', frame: expect.stringContaining('"requestId":"id-1"') as unknown });
+    expect(events).toContainEqual({
+      type: 'discarded',
+      reason: 'unknown-request',
+      frame: expect.stringContaining('"requestId":"id-1"') as unknown,
+    });
   });
 
   it('answers only the requests still awaited', () => {
@@ -232,12 +267,36 @@ describe('Kuzzle malformed frames', () => {
     ['JSON null', 'null', 'unexpected-shape'],
     ['a number', '42', 'unexpected-shape'],
     ['an object that is not a response', '{"hello":"world"}', 'unexpected-shape'],
-    ['a response without status', '{"requestId":"id-1","controller":"server","action":"now","error":null,"result":1,"volatile":null}', 'unexpected-shape'],
-    ['a response whose error has no message', '{"requestId":"id-1","status":500,"controller":"server","action":"now","error":{"status":500},"result":null,"volatile":null}', 'unexpected-shape'],
-    ['a document notification with an unknown scope', '{"type":"document","room":"r","status":200,"index":"i","collection":"c","controller":"document","action":"create","scope":"sideways","event":"write","result":{}}', 'unexpected-shape'],
-    ['a TokenExpired notification without message', '{"type":"TokenExpired","room":"kuzzle:notification:server","status":200}', 'unexpected-shape'],
-    ['a response for no pending request', '{"requestId":"nobody","status":200,"controller":"server","action":"now","error":null,"result":1,"volatile":null,"room":"nobody"}', 'unknown-request'],
-    ['a notification for no subscription', '{"type":"user","room":"nowhere","status":200,"user":"in","result":{"count":2},"index":"i","collection":"c","controller":"realtime","action":"subscribe"}', 'unknown-room'],
+    [
+      'a response without status',
+      '{"requestId":"id-1","controller":"server","action":"now","error":null,"result":1,"volatile":null}',
+      'unexpected-shape',
+    ],
+    [
+      'a response whose error has no message',
+      '{"requestId":"id-1","status":500,"controller":"server","action":"now","error":{"status":500},"result":null,"volatile":null}',
+      'unexpected-shape',
+    ],
+    [
+      'a document notification with an unknown scope',
+      '{"type":"document","room":"r","status":200,"index":"i","collection":"c","controller":"document","action":"create","scope":"sideways","event":"write","result":{}}',
+      'unexpected-shape',
+    ],
+    [
+      'a TokenExpired notification without message',
+      '{"type":"TokenExpired","room":"kuzzle:notification:server","status":200}',
+      'unexpected-shape',
+    ],
+    [
+      'a response for no pending request',
+      '{"requestId":"nobody","status":200,"controller":"server","action":"now","error":null,"result":1,"volatile":null,"room":"nobody"}',
+      'unknown-request',
+    ],
+    [
+      'a notification for no subscription',
+      '{"type":"user","room":"nowhere","status":200,"user":"in","result":{"count":2},"index":"i","collection":"c","controller":"realtime","action":"subscribe"}',
+      'unknown-room',
+    ],
   ])('discards %s with a discarded event, and the connection stays usable', (_what, text, reason) => {
     const { kuzzle, connect, events } = setup();
     const socket = connect();

@@ -68,7 +68,13 @@ describe('split', () => {
 
   it('is lazy: nothing is routed before subscription', () => {
     const predicate = vi.fn(() => true);
-    of(1).pipe(split(predicate, () => of(1), () => of(2)));
+    of(1).pipe(
+      split(
+        predicate,
+        () => of(1),
+        () => of(2),
+      ),
+    );
     expect(predicate).not.toHaveBeenCalled();
   });
 });
@@ -124,7 +130,15 @@ describe('Kuzzle routing', () => {
         },
         text: () =>
           Promise.resolve(
-            JSON.stringify({ status: 200, error: null, controller: 'auth', action: 'login', requestId: 'x', volatile: null, result: { _id: 'admin', expiresAt: 1, ttl: 1 } }),
+            JSON.stringify({
+              status: 200,
+              error: null,
+              controller: 'auth',
+              action: 'login',
+              requestId: 'x',
+              volatile: null,
+              result: { _id: 'admin', expiresAt: 1, ttl: 1 },
+            }),
           ),
       });
     };

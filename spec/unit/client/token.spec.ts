@@ -31,7 +31,13 @@ describe('Kuzzle token mode', () => {
     const socket = connect();
     const login = observe(kuzzle.auth.login('local', { username: 'admin', password: 'password' }, '1h'));
     const loginRequest = socket.lastRequest;
-    expect(loginRequest).toMatchObject({ controller: 'auth', action: 'login', strategy: 'local', expiresIn: '1h', body: { username: 'admin' } });
+    expect(loginRequest).toMatchObject({
+      controller: 'auth',
+      action: 'login',
+      strategy: 'local',
+      expiresIn: '1h',
+      body: { username: 'admin' },
+    });
     expect(loginRequest).not.toHaveProperty('jwt');
 
     socket.respond(loginRequest, { _id: 'admin', jwt: 'kauth-one', expiresAt: 1795657414986, ttl: 3600000 });
@@ -158,7 +164,13 @@ describe('Kuzzle TokenExpired server notification', () => {
     expect(socket.lastRequest).toMatchObject({ controller: 'auth', action: 'login' });
     socket.respond(socket.lastRequest, { _id: 'admin', jwt: 'kauth-two', expiresAt: 1, ttl: 1 });
 
-    expect(socket.lastRequest).toMatchObject({ controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', jwt: 'kauth-two' });
+    expect(socket.lastRequest).toMatchObject({
+      controller: 'realtime',
+      action: 'subscribe',
+      index: 'i',
+      collection: 'c',
+      jwt: 'kauth-two',
+    });
     socket.respond(socket.lastRequest, SUBSCRIBED);
     expect(events.map((event) => event.type).slice(-3)).toEqual(['tokenExpired', 'reauthenticated', 'resubscribed']);
     expect(notifications.error).toBeUndefined();
@@ -176,9 +188,7 @@ describe('Kuzzle token check after a reconnection', () => {
     const second = FakeWebSocket.last;
     second.open();
 
-    expect(second.requests).toEqual([
-      expect.objectContaining({ controller: 'auth', action: 'checkToken', body: { token: jwt } }),
-    ]);
+    expect(second.requests).toEqual([expect.objectContaining({ controller: 'auth', action: 'checkToken', body: { token: jwt } })]);
     expect(second.lastRequest).not.toHaveProperty('jwt');
     expect(events.some((event) => event.type === 'reconnected')).toBe(false);
 

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { DocumentNotification, KuzzleEvent, Notification } from '../../../src/index';
+import type { DocumentNotification, KuzzleEvent, Notification } from '../../../src';
 import { clientHarness } from '../../support/client-harness';
 
 interface Order extends Record<string, unknown> {

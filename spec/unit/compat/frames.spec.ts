@@ -14,7 +14,8 @@ function sdkClient(): SdkKuzzle {
   return new SdkKuzzle(protocol as never);
 }
 
-const label = (row: CatalogueRow): string => `${row.controller}.${row.method}(${row.args.map((a) => JSON.stringify(a) ?? 'undefined').join(', ')})`;
+const label = (row: CatalogueRow): string =>
+  `${row.controller}.${row.method}(${row.args.map((a) => JSON.stringify(a) ?? 'undefined').join(', ')})`;
 
 describe('the API catalogue', () => {
   const { kuzzle } = clientHarness();

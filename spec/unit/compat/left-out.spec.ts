@@ -1,10 +1,4 @@
-import {
-  actionsSentByRows,
-  canonicalAction,
-  CONTROLLER_ALIASES,
-  LEFT_OUT_ACTIONS,
-  splitAction,
-} from '../../support/catalogue/left-out';
+import { actionsSentByRows, canonicalAction, CONTROLLER_ALIASES, LEFT_OUT_ACTIONS, splitAction } from '../../support/catalogue/left-out';
 
 // The server actions the client deliberately does not wrap: each says why, and none is sent by a catalogue row.
 
@@ -41,6 +35,9 @@ describe('CONTROLLER_ALIASES', () => {
     expect(canonicalAction('memoryStorage:get')).toBe('ms:get');
     expect(canonicalAction('ms:get')).toBe('ms:get');
     expect(canonicalAction('document:create')).toBe('document:create');
-    expect(splitAction('kuzzle-plugin-auth-passport-local/password:reset')).toEqual(['kuzzle-plugin-auth-passport-local/password', 'reset']);
+    expect(splitAction('kuzzle-plugin-auth-passport-local/password:reset')).toEqual([
+      'kuzzle-plugin-auth-passport-local/password',
+      'reset',
+    ]);
   });
 });

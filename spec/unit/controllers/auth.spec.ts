@@ -4,29 +4,80 @@ import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());
 
-
 /** Bad calls, their error message. Arguments typed wrong on purpose go through `never`. */
 const BAD_CALLS: readonly BadCall[] = [
   ['an empty strategy', (k) => k.auth.login('', { username: 'a' }), 'auth.login: strategy must be a non-empty string, got an empty string'],
   ['credentials that are null', (k) => k.auth.login('local', null as never), 'auth.login: credentials must be an object, got null'],
-  ['an expiry that is an object', (k) => k.auth.login('local', {}, {} as never), 'auth.login: expiresIn must be a string or a number, got an object'],
+  [
+    'an expiry that is an object',
+    (k) => k.auth.login('local', {}, {} as never),
+    'auth.login: expiresIn must be a string or a number, got an object',
+  ],
   ['an empty token to check', (k) => k.auth.checkToken(''), 'auth.checkToken: token must be a non-empty string, got an empty string'],
-  ['a token to check that is a number', (k) => k.auth.checkToken(42 as never), 'auth.checkToken: token must be a non-empty string, got number 42'],
+  [
+    'a token to check that is a number',
+    (k) => k.auth.checkToken(42 as never),
+    'auth.checkToken: token must be a non-empty string, got number 42',
+  ],
   ['refresh options that are null', (k) => k.auth.refreshToken(null as never), 'auth.refreshToken: options must be an object, got null'],
-  ['a refresh expiry that is a boolean', (k) => k.auth.refreshToken({ expiresIn: true as never }), 'auth.refreshToken: expiresIn must be a string or a number, got boolean true'],
-  ['an empty refresh strategy', (k) => k.auth.refreshToken({ strategy: '' }), 'auth.refreshToken: strategy must be a non-empty string, got an empty string'],
+  [
+    'a refresh expiry that is a boolean',
+    (k) => k.auth.refreshToken({ expiresIn: true as never }),
+    'auth.refreshToken: expiresIn must be a string or a number, got boolean true',
+  ],
+  [
+    'an empty refresh strategy',
+    (k) => k.auth.refreshToken({ strategy: '' }),
+    'auth.refreshToken: strategy must be a non-empty string, got an empty string',
+  ],
   ['a rights request that is null', (k) => k.auth.checkRights(null as never), 'auth.checkRights: request must be an object, got null'],
-  ['a rights request without action', (k) => k.auth.checkRights({ controller: 'document' } as never), 'auth.checkRights: request.action must be a non-empty string, got undefined'],
+  [
+    'a rights request without action',
+    (k) => k.auth.checkRights({ controller: 'document' } as never),
+    'auth.checkRights: request.action must be a non-empty string, got undefined',
+  ],
   ['self content that is an array', (k) => k.auth.updateSelf([] as never), 'auth.updateSelf: content must be an object, got an array'],
-  ['no strategy for new credentials', (k) => k.auth.createMyCredentials(undefined as never, {}), 'auth.createMyCredentials: strategy must be a non-empty string, got undefined'],
-  ['credentials to update that are a string', (k) => k.auth.updateMyCredentials('local', 'pw' as never), 'auth.updateMyCredentials: credentials must be an object, got "pw"'],
-  ['no credentials to validate', (k) => k.auth.validateMyCredentials('local', undefined as never), 'auth.validateMyCredentials: credentials must be an object, got undefined'],
-  ['an empty strategy to check', (k) => k.auth.credentialsExist(''), 'auth.credentialsExist: strategy must be a non-empty string, got an empty string'],
-  ['a strategy that is null', (k) => k.auth.getMyCredentials(null as never), 'auth.getMyCredentials: strategy must be a non-empty string, got null'],
-  ['a strategy that is an array', (k) => k.auth.deleteMyCredentials([] as never), 'auth.deleteMyCredentials: strategy must be a non-empty string, got an array'],
-  ['an API key description that is a number', (k) => k.auth.createApiKey(7 as never), 'auth.createApiKey: description must be a string, got number 7'],
+  [
+    'no strategy for new credentials',
+    (k) => k.auth.createMyCredentials(undefined as never, {}),
+    'auth.createMyCredentials: strategy must be a non-empty string, got undefined',
+  ],
+  [
+    'credentials to update that are a string',
+    (k) => k.auth.updateMyCredentials('local', 'pw' as never),
+    'auth.updateMyCredentials: credentials must be an object, got "pw"',
+  ],
+  [
+    'no credentials to validate',
+    (k) => k.auth.validateMyCredentials('local', undefined as never),
+    'auth.validateMyCredentials: credentials must be an object, got undefined',
+  ],
+  [
+    'an empty strategy to check',
+    (k) => k.auth.credentialsExist(''),
+    'auth.credentialsExist: strategy must be a non-empty string, got an empty string',
+  ],
+  [
+    'a strategy that is null',
+    (k) => k.auth.getMyCredentials(null as never),
+    'auth.getMyCredentials: strategy must be a non-empty string, got null',
+  ],
+  [
+    'a strategy that is an array',
+    (k) => k.auth.deleteMyCredentials([] as never),
+    'auth.deleteMyCredentials: strategy must be a non-empty string, got an array',
+  ],
+  [
+    'an API key description that is a number',
+    (k) => k.auth.createApiKey(7 as never),
+    'auth.createApiKey: description must be a string, got number 7',
+  ],
   ['an empty API key id', (k) => k.auth.deleteApiKey(''), 'auth.deleteApiKey: id must be a non-empty string, got an empty string'],
-  ['an API key query that is a string', (k) => k.auth.searchApiKeys('mine' as never), 'auth.searchApiKeys: query must be an object, got "mine"'],
+  [
+    'an API key query that is a string',
+    (k) => k.auth.searchApiKeys('mine' as never),
+    'auth.searchApiKeys: query must be an object, got "mine"',
+  ],
 ];
 
 describe('auth controller', () => {

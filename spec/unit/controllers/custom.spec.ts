@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import { BaseController, KuzzleClient, type CallOptions, type QuerySender } from '../../../src/index';
+import { BaseController, KuzzleClient, type CallOptions, type QuerySender } from '../../../src';
 import { clientHarness, fakeProtocol, nameAndMessage, observe } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 
@@ -51,7 +51,9 @@ describe('custom controllers', () => {
       expect.objectContaining({ name: 'InvalidOptionError', field: 'useController.accessor' }) as Error,
     );
     kuzzle.useController(GreeterController, 'greeter');
-    expect(() => kuzzle.useController(GreeterController, 'greeter')).toThrow(expect.objectContaining({ name: 'InvalidOptionError' }) as Error);
+    expect(() => kuzzle.useController(GreeterController, 'greeter')).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionError' }) as Error,
+    );
   });
 
   it('works on a lean client, and a controller can also be built on its own', () => {

@@ -5,13 +5,20 @@ import { itRefuses, type BadCall } from '../../support/refusals';
 
 beforeEach(() => FakeWebSocket.reset());
 
-
 const BAD_CALLS: readonly BadCall[] = [
   ['an empty method', (k) => k.debug.post(''), 'debug.post: method must be a non-empty string, got an empty string'],
   ['params that are an array', (k) => k.debug.post('Runtime.evaluate', [] as never), 'debug.post: params must be an object, got an array'],
   ['params that are null', (k) => k.debug.post('Runtime.evaluate', null as never), 'debug.post: params must be an object, got null'],
-  ['no event to listen to', (k) => k.debug.addListener(undefined as never), 'debug.addListener: event must be a non-empty string, got undefined'],
-  ['an event that is a number', (k) => k.debug.removeListener(1 as never), 'debug.removeListener: event must be a non-empty string, got number 1'],
+  [
+    'no event to listen to',
+    (k) => k.debug.addListener(undefined as never),
+    'debug.addListener: event must be a non-empty string, got undefined',
+  ],
+  [
+    'an event that is a number',
+    (k) => k.debug.removeListener(1 as never),
+    'debug.removeListener: event must be a non-empty string, got number 1',
+  ],
 ];
 
 describe('debug controller', () => {

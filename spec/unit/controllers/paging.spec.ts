@@ -5,7 +5,7 @@ import type { TestScheduler } from 'rxjs/testing';
 import type { Kuzzle } from '../../../src/client/kuzzle';
 import type { CallOptions } from '../../../src/controllers/base-controller';
 import type { SearchResult } from '../../../src/controllers/search/search-result';
-import { allHits, allPages } from '../../../src/index';
+import { allHits, allPages } from '../../../src';
 import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
 import { comparable } from '../../support/compat-runner';
 import { FakeWebSocket } from '../../support/fake-web-socket';
@@ -65,7 +65,8 @@ async function sdkFrames(
   server: SearchServer,
   body: Frame,
   options: CallOptions,
-  search: (sdk: SdkKuzzle, body: Frame, options: never) => Promise<{ next(): Promise<unknown> }> = (sdk, b, o) => sdk.document.search('i', 'c', b, o),
+  search: (sdk: SdkKuzzle, body: Frame, options: never) => Promise<{ next(): Promise<unknown> }> = (sdk, b, o) =>
+    sdk.document.search('i', 'c', b, o),
 ): Promise<Frame[]> {
   const frames: Frame[] = [];
   const protocol = {
@@ -92,7 +93,10 @@ function nextOf<H>(page: SearchResult<H> | undefined): Observable<SearchResult<H
 }
 
 const ids = (page: SearchResult<{ _id: string }> | null): string[] => page?.hits.map((hit) => hit._id) ?? [];
-const range = (from: number, to: number): string[] => documents(to).slice(from).map((doc) => doc._id);
+const range = (from: number, to: number): string[] =>
+  documents(to)
+    .slice(from)
+    .map((doc) => doc._id);
 
 beforeEach(() => FakeWebSocket.reset());
 
@@ -116,7 +120,14 @@ const strategies: readonly Strategy[] = [
     name: 'sort + size (search_after)',
     body: { ...query, sort: ['_id'] },
     options: { size: 10 },
-    second: { controller: 'document', action: 'search', index: 'i', collection: 'c', body: { ...query, sort: ['_id'], search_after: ['d09'] }, size: 10 },
+    second: {
+      controller: 'document',
+      action: 'search',
+      index: 'i',
+      collection: 'c',
+      body: { ...query, sort: ['_id'], search_after: ['d09'] },
+      size: 10,
+    },
   },
   {
     name: 'from/size',
@@ -142,7 +153,11 @@ describe('SearchResult.next()', () => {
     it('counts what was fetched, keeps the total, and emits each hit once in order', () => {
       const { kuzzle } = answeringClient(searchServer(25));
       const pages = observe(allPages(kuzzle.document.search('i', 'c', body, options)));
-      expect(pages.values.map((page) => [page.fetched, page.total])).toEqual([[10, 25], [20, 25], [25, 25]]);
+      expect(pages.values.map((page) => [page.fetched, page.total])).toEqual([
+        [10, 25],
+        [20, 25],
+        [25, 25],
+      ]);
       expect(pages.values.flatMap(ids)).toEqual(range(0, 25));
     });
 
@@ -169,7 +184,9 @@ describe('SearchResult.next()', () => {
     expect(pages.values.flatMap(ids)).toEqual(range(0, 25));
     const mine = socket.requests.map((frame) => comparable(frame));
     expect(mine.map((frame) => `${String(frame['controller'])}:${String(frame['action'])}`)).toEqual(
-      'scroll' in options ? ['security:searchUsers', 'security:scrollUsers', 'security:scrollUsers'] : ['security:searchUsers', 'security:searchUsers', 'security:searchUsers'],
+      'scroll' in options
+        ? ['security:searchUsers', 'security:scrollUsers', 'security:scrollUsers']
+        : ['security:searchUsers', 'security:searchUsers', 'security:searchUsers'],
     );
     expect(mine).toEqual(await sdkFrames(server, body, options, (sdk, b, o) => sdk.security.searchUsers(b, o)));
   });
@@ -191,7 +208,7 @@ describe('SearchResult.next()', () => {
     expect(pages.completed).toBe(true);
   });
 
-  it('pages by search_after without the first page\'s from', () => {
+  it("pages by search_after without the first page's from", () => {
     const { kuzzle, socket } = answeringClient(searchServer(25));
     const pages = observe(allPages(kuzzle.document.search('i', 'c', { sort: [{ _id: 'asc' }] }, { from: 5, size: 10 })));
     expect(pages.values.flatMap(ids)).toEqual(range(5, 25));
@@ -334,7 +351,8 @@ describe('paging in virtual time', () => {
     return { kuzzle, wire };
   }
 
-  const firstIds = (pages: Observable<SearchResult<{ _id: string }>>): Observable<string> => pages.pipe(map((page) => page.hits[0]?._id ?? '-'));
+  const firstIds = (pages: Observable<SearchResult<{ _id: string }>>): Observable<string> =>
+    pages.pipe(map((page) => page.hits[0]?._id ?? '-'));
 
   it('emits each page as it arrives and completes with the last one', () => {
     const scheduler = marbles();

@@ -9,12 +9,36 @@ beforeEach(() => FakeWebSocket.reset());
 type Call = (kuzzle: Kuzzle) => Observable<unknown>;
 
 const BAD_CALLS: ReadonlyArray<readonly [string, Call, string]> = [
-  ['a start time that is an object', (k) => k.server.getStats({} as never), 'server.getStats: startTime must be a string or a number, got an object'],
-  ['a stop time that is not finite', (k) => k.server.getStats(0, Number.NaN), 'server.getStats: stopTime must be a string or a number, got number NaN'],
-  ['services that are a string', (k) => k.server.healthCheck({ services: 'storageEngine' as never }), 'server.healthCheck: services must be an array, got "storageEngine"'],
-  ['an empty service', (k) => k.server.healthCheck({ services: [''] as never }), 'server.healthCheck: services[0] must be a non-empty string, got an empty string'],
-  ['an unknown OpenAPI format', (k) => k.server.openapi({ format: 'xml' } as never), 'server.openapi: format must be \'json\' or \'yaml\', got "xml"'],
-  ['an unknown OpenAPI scope', (k) => k.server.openapi({ scope: 'plugins' } as never), 'server.openapi: scope must be \'kuzzle\' or \'app\', got "plugins"'],
+  [
+    'a start time that is an object',
+    (k) => k.server.getStats({} as never),
+    'server.getStats: startTime must be a string or a number, got an object',
+  ],
+  [
+    'a stop time that is not finite',
+    (k) => k.server.getStats(0, Number.NaN),
+    'server.getStats: stopTime must be a string or a number, got number NaN',
+  ],
+  [
+    'services that are a string',
+    (k) => k.server.healthCheck({ services: 'storageEngine' as never }),
+    'server.healthCheck: services must be an array, got "storageEngine"',
+  ],
+  [
+    'an empty service',
+    (k) => k.server.healthCheck({ services: [''] as never }),
+    'server.healthCheck: services[0] must be a non-empty string, got an empty string',
+  ],
+  [
+    'an unknown OpenAPI format',
+    (k) => k.server.openapi({ format: 'xml' } as never),
+    "server.openapi: format must be 'json' or 'yaml', got \"xml\"",
+  ],
+  [
+    'an unknown OpenAPI scope',
+    (k) => k.server.openapi({ scope: 'plugins' } as never),
+    "server.openapi: scope must be 'kuzzle' or 'app', got \"plugins\"",
+  ],
   ['OpenAPI options that are null', (k) => k.server.openapi(null as never), 'server.openapi: options must be an object, got null'],
 ];
 
@@ -64,7 +88,9 @@ describe('server controller', () => {
     await flush();
     expect(definition.values).toEqual([{ swagger: '2.0', paths: {} }]);
     expect(definition.completed).toBe(true);
-    expect(calls.map((c) => [c.init.method, c.url, c.init.body])).toEqual([['GET', 'http://localhost:7512/_openapi?format=json&scope=kuzzle', undefined]]);
+    expect(calls.map((c) => [c.init.method, c.url, c.init.body])).toEqual([
+      ['GET', 'http://localhost:7512/_openapi?format=json&scope=kuzzle', undefined],
+    ]);
     expect(calls[0]?.init.headers).toMatchObject({ authorization: 'Bearer kauth-1' });
     expect(socket.requests).toEqual([]);
   });
@@ -81,8 +107,16 @@ describe('server controller', () => {
   });
 
   it('errors with the KuzzleError of an HTTP error answer', async () => {
-    const error = { id: 'security.rights.forbidden', status: 403, code: 117506049, message: 'Insufficient permissions to execute openapi', props: [] };
-    const { kuzzle, connect } = clientHarness({ kuzzle: { fetch: answering([], 403, JSON.stringify({ status: 403, error, result: null })) } });
+    const error = {
+      id: 'security.rights.forbidden',
+      status: 403,
+      code: 117506049,
+      message: 'Insufficient permissions to execute openapi',
+      props: [],
+    };
+    const { kuzzle, connect } = clientHarness({
+      kuzzle: { fetch: answering([], 403, JSON.stringify({ status: 403, error, result: null })) },
+    });
     connect();
     const definition = observe(kuzzle.server.openapi());
     await flush();

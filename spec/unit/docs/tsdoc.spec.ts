@@ -1,6 +1,7 @@
 import { type ControllerSurface, controllerSurfaces } from './public-methods';
 
-const undocumented = (surface: ControllerSurface): string[] => surface.methods.filter((method) => !method.documented).map((method) => `${method.name}  (${method.at})`);
+const undocumented = (surface: ControllerSurface): string[] =>
+  surface.methods.filter((method) => !method.documented).map((method) => `${method.name}  (${method.at})`);
 
 describe('the API reference', () => {
   let fixture: ControllerSurface;
@@ -33,7 +34,9 @@ describe('the API reference', () => {
     it('has a doc comment on every public method of every exported controller', () => {
       expect(surface.methods.length).toBeGreaterThan(surface.controllers.length);
       const missing = undocumented(surface);
-      expect(missing.length === 0, `${missing.length} public controller method(s) without a doc comment:\n${missing.join('\n')}\n`).toBe(true);
+      expect(missing.length === 0, `${missing.length} public controller method(s) without a doc comment:\n${missing.join('\n')}\n`).toBe(
+        true,
+      );
     });
   });
 });

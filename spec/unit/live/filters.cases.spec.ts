@@ -1,5 +1,5 @@
 import { Koncorde } from 'koncorde';
-import { compileFilter, toSearchQuery } from '../../../src/live/filters/index';
+import { compileFilter, toSearchQuery } from '../../../src/live/filters';
 import { nameAndMessage } from '../../support/client-harness';
 import { Random } from '../../support/live-filters-corpus';
 
@@ -70,9 +70,19 @@ const rows: Row[] = [
   ['match: an array holds each listed item, counted', { match: { tags: ['a', 'a'] } }, { tags: ['a', 'b'] }, false],
   ['match: array items are taken greedily', { match: { l: [{ x: 1 }, { x: 1, y: 2 }] } }, { l: [{ x: 1, y: 2 }, { x: 1 }] }, false],
   ['match: dotted keys are paths', { match: { 'meta.kind': 'x' } }, { meta: { kind: 'x' } }, true],
-  ['select: an array item by index from the end', { select: { field: 'l', index: -1, query: { equals: { value: 2 } } } }, { l: [1, 2] }, true],
+  [
+    'select: an array item by index from the end',
+    { select: { field: 'l', index: -1, query: { equals: { value: 2 } } } },
+    { l: [1, 2] },
+    true,
+  ],
   ['select: out of the array', { select: { field: 'l', index: 2, query: { exists: 'value' } } }, { l: [1, 2] }, false],
-  ['bool: must accepts one filter, should_not negates the and', { bool: { must: { exists: 'a' }, should_not: [{ exists: 'a' }, { exists: 'b' }] } }, { a: 1 }, true],
+  [
+    'bool: must accepts one filter, should_not negates the and',
+    { bool: { must: { exists: 'a' }, should_not: [{ exists: 'a' }, { exists: 'b' }] } },
+    { a: 1 },
+    true,
+  ],
   ['nothing', { nothing: {} }, { a: 1 }, false],
 ];
 
@@ -105,9 +115,15 @@ describe('compileFilter refusals', () => {
     [{ exists: 'a[x]' }, '"exists": contains an invalid array value ("x")'],
     [{ regexp: { a: '(' } }, '"regexp.a": cannot parse regexp expression "/(/" (missing ))'],
     [{ regexp: { a: 'a{1001}' } }, '"regexp.a": cannot parse regexp expression "/a{1001}/" (invalid repetition size: {1001})'],
-    [{ regexp: { a: { value: 'a', flags: 'g' } } }, '"regexp.a": cannot parse regexp expression "/a/g" (flag "g" is not supported in live queries)'],
+    [
+      { regexp: { a: { value: 'a', flags: 'g' } } },
+      '"regexp.a": cannot parse regexp expression "/a/g" (flag "g" is not supported in live queries)',
+    ],
     [{ regexp: { a: '\\bword' } }, '"regexp.a": cannot parse regexp expression "/\\bword/" (word boundaries are not supported)'],
-    [{ regexp: { a: { value: 'é', flags: 'i' } } }, '"regexp.a": cannot parse regexp expression "/é/i" (case-insensitive matching of non-ASCII letters is not supported)'],
+    [
+      { regexp: { a: { value: 'é', flags: 'i' } } },
+      '"regexp.a": cannot parse regexp expression "/é/i" (case-insensitive matching of non-ASCII letters is not supported)',
+    ],
     [{ geoDistance: { point: { lat: 0, lon: 0 }, distance: '1km' } }, 'geoDistance is not supported in live queries'],
     [{ not: { nothing: {} } }, 'nothing cannot be negated'],
     [{ not: { select: { field: 'l', index: 0, query: { exists: 'value' } } } }, 'select cannot be negated'],
@@ -121,8 +137,37 @@ describe('compileFilter refusals', () => {
 });
 
 describe('compileFilter and toSearchQuery on garbage', () => {
-  const KEYS = ['and', 'or', 'not', 'bool', 'must', 'should', 'must_not', 'equals', 'in', 'ids', 'values', 'exists', 'field', 'missing',
-    'range', 'gt', 'lt', 'regexp', 'value', 'flags', 'match', 'select', 'index', 'query', 'nothing', 'a', 'b.c', '_id', '__proto__'];
+  const KEYS = [
+    'and',
+    'or',
+    'not',
+    'bool',
+    'must',
+    'should',
+    'must_not',
+    'equals',
+    'in',
+    'ids',
+    'values',
+    'exists',
+    'field',
+    'missing',
+    'range',
+    'gt',
+    'lt',
+    'regexp',
+    'value',
+    'flags',
+    'match',
+    'select',
+    'index',
+    'query',
+    'nothing',
+    'a',
+    'b.c',
+    '_id',
+    '__proto__',
+  ];
   const random = new Random(99);
   const garbage = (depth: number): unknown => {
     const roll = random.int(depth > 0 ? 8 : 5);

@@ -1,4 +1,4 @@
-import { toSearchQuery } from '../../../src/live/filters/index';
+import { toSearchQuery } from '../../../src/live/filters';
 
 // The Elasticsearch query of a Koncorde filter (the real server's answers are compared in
 // spec/integration/live-filters.spec.ts).
@@ -12,7 +12,11 @@ describe('toSearchQuery', () => {
     ['equals is a term', { equals: { a: 'x' } }, { term: { a: 'x' } }],
     ['equals null matches no stored document', { equals: { a: null } }, { match_none: {} }],
     ['equals on _id is ids', { equals: { _id: 'd1' } }, { ids: { values: ['d1'] } }],
-    ['ids', { ids: { values: ['d1', 'd2'] } }, { bool: { should: [{ ids: { values: ['d1'] } }, { ids: { values: ['d2'] } }], minimum_should_match: 1 } }],
+    [
+      'ids',
+      { ids: { values: ['d1', 'd2'] } },
+      { bool: { should: [{ ids: { values: ['d1'] } }, { ids: { values: ['d2'] } }], minimum_should_match: 1 } },
+    ],
     ['in', { in: { a: ['x'] } }, { term: { a: 'x' } }],
     ['exists', { exists: 'meta.kind' }, { exists: { field: 'meta.kind' } }],
     ['exists on _id', { exists: '_id' }, { match_all: {} }],
@@ -20,7 +24,11 @@ describe('toSearchQuery', () => {
     ['exists field[object]', { exists: 'tags[{"a":1}]' }, { match_none: {} }],
     ['missing', { missing: 'a' }, mustNot({ exists: { field: 'a' } })],
     ['range gte/lte as they are', { range: { n: { gte: 1, lte: 2 } } }, { range: { n: { gte: 1, lte: 2 } } }],
-    ['range gt/lt moved by 1e-10 as Koncorde does', { range: { n: { gt: 1, lt: 2 } } }, { range: { n: { gte: 1 + 1e-10, lte: 2 - 1e-10 } } }],
+    [
+      'range gt/lt moved by 1e-10 as Koncorde does',
+      { range: { n: { gt: 1, lt: 2 } } },
+      { range: { n: { gte: 1 + 1e-10, lte: 2 - 1e-10 } } },
+    ],
     [
       'a negated range: missing, or below, or above',
       { not: { range: { n: { gte: 1, lt: 2 } } } },

@@ -1,5 +1,5 @@
 import { Koncorde } from 'koncorde';
-import { compileFilter, type FilterTest } from '../../../src/live/filters/index';
+import { compileFilter, type FilterTest } from '../../../src/live/filters';
 import type { FilterNode, Leaf } from '../../../src/live/filters/ast';
 import { normalize } from '../../../src/live/filters/normalize';
 import { freeDocuments, freeFilters, Random, type Filter } from '../../support/live-filters-corpus';
@@ -70,7 +70,9 @@ describe('compileFilter against the koncorde package (generated corpus)', () => 
         return error as Error;
       }
     });
-    const matched = new Map([...new Set(engines)].map((engine) => [engine, documents.map((d) => new Set(engine.test({ ...d.source, _id: d.id })))]));
+    const matched = new Map(
+      [...new Set(engines)].map((engine) => [engine, documents.map((d) => new Set(engine.test({ ...d.source, _id: d.id })))]),
+    );
 
     let compared = 0;
     const counts = { bothRefused: 0, refusedOnPurpose: 0, quirky: 0, quirkPairs: 0, matching: 0 };

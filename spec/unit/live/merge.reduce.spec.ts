@@ -20,17 +20,33 @@ const rules: WatchRules = {
   staleness: 100,
 };
 const info = (createdAt: number, updatedAt: number | null = null) => ({ author: '-1', createdAt, updatedAt, updater: null });
-const hit = (id: string, n = 0, at = 100): KuzzleDocument<Src> => ({ _id: id, _source: { color: 'red', n, _kuzzle_info: info(50, at) } as KuzzleDocument<Src>['_source'] });
+const hit = (id: string, n = 0, at = 100): KuzzleDocument<Src> => ({
+  _id: id,
+  _source: { color: 'red', n, _kuzzle_info: info(50, at) } as KuzzleDocument<Src>['_source'],
+});
 
 const live: Event = { type: 'status', state: 'live', at: 0 };
 const restoring = (at = 0): Event => ({ type: 'status', state: 'restoring', at });
 const changeAt = (at: number, id: string, n: number, color = 'red', time = 500): Event => {
-  const change: DocumentChange<Src> = { id, kind: 'write', source: { color, n, _kuzzle_info: info(50, time) } as DocumentChange<Src>['source'], created: false, time, at };
+  const change: DocumentChange<Src> = {
+    id,
+    kind: 'write',
+    source: { color, n, _kuzzle_info: info(50, time) } as DocumentChange<Src>['source'],
+    created: false,
+    time,
+    at,
+  };
   return { type: 'change', change, at };
 };
-const snapshot = (request: number, hits: Array<KuzzleDocument<Src>>, total = hits.length, at = 0): Event => ({ type: 'snapshot', request, snapshot: { hits, total }, at });
+const snapshot = (request: number, hits: Array<KuzzleDocument<Src>>, total = hits.length, at = 0): Event => ({
+  type: 'snapshot',
+  request,
+  snapshot: { hits, total },
+  at,
+});
 
-const run = (events: Event[], from: State = initialState<Src>(rules, [])): State => events.reduce((state, event) => reduce(rules, state, event), from);
+const run = (events: Event[], from: State = initialState<Src>(rules, [])): State =>
+  events.reduce((state, event) => reduce(rules, state, event), from);
 const shown = (state: State) => {
   const { status, documents, total } = resultOf(state);
   return `${status} ${documents.map((d) => `${d._id}${String(d._source.n)}`).join(',')} /${total}`;

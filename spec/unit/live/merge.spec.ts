@@ -14,14 +14,20 @@ type Src = { color: string; n?: number | number[] | null; tag?: string };
 type Doc = LiveDocument<Src>;
 
 const info = (createdAt: number, updatedAt: number | null = null) => ({ author: '-1', createdAt, updatedAt, updater: null });
-const doc = (id: string, n = 0, color = 'red', at = 100): Doc => liveDocument<Src>(id, { color, n, _kuzzle_info: info(at) } as Doc['_source']);
-const hit = (id: string, n = 0, color = 'red', at = 100): KuzzleDocument<Src> => ({ _id: id, _source: { color, n, _kuzzle_info: info(50, at) } as Doc['_source'] });
+const doc = (id: string, n = 0, color = 'red', at = 100): Doc =>
+  liveDocument<Src>(id, { color, n, _kuzzle_info: info(at) } as Doc['_source']);
+const hit = (id: string, n = 0, color = 'red', at = 100): KuzzleDocument<Src> => ({
+  _id: id,
+  _source: { color, n, _kuzzle_info: info(50, at) } as Doc['_source'],
+});
 
 function change(id: string, kind: 'write' | 'delete', source: Src | undefined, time: number, created = false): DocumentChange<Src> {
   return { id, kind, source: source as DocumentChange<Src>['source'], created, time, at: 0 };
 }
-const write = (id: string, n: number, color = 'red', time = 500) => change(id, 'write', { color, n, _kuzzle_info: info(50, time + 2) } as Src, time);
-const create = (id: string, n: number, color = 'red', time = 500) => change(id, 'write', { color, n, _kuzzle_info: info(time + 2) } as Src, time, true);
+const write = (id: string, n: number, color = 'red', time = 500) =>
+  change(id, 'write', { color, n, _kuzzle_info: info(50, time + 2) } as Src, time);
+const create = (id: string, n: number, color = 'red', time = 500) =>
+  change(id, 'write', { color, n, _kuzzle_info: info(time + 2) } as Src, time, true);
 const remove = (id: string, time = 500, source?: Src) => change(id, 'delete', source, time);
 
 const order = (sort?: LiveSort) => documentOrder(sortKeys(new ArgumentCheck('document.watch'), sort));
@@ -161,20 +167,29 @@ describe('a snapshot merged with the changes received meanwhile', () => {
   it('sorts and bounds the hits, dropping what a hit carries beyond the document (score, version)', () => {
     const hits = [{ ...hit('c'), _score: 1, _version: 3 }, hit('a'), hit('b')];
     const { window } = mergeSnapshot(rules(2), [], { hits, total: 3 }, []);
-    expect(window.documents).toEqual([{ _id: 'a', _source: hit('a')._source }, { _id: 'b', _source: hit('b')._source }]);
+    expect(window.documents).toEqual([
+      { _id: 'a', _source: hit('a')._source },
+      { _id: 'b', _source: hit('b')._source },
+    ]);
     expect(window.total).toBe(3);
     expect(Object.isFrozen(window.documents[0])).toBe(true);
   });
 
   it('never brings back, from a change received before the link was lost, a document the snapshot lacks', () => {
     // a was updated just before the loss and deleted while the client was deaf; b moved out of the query meanwhile.
-    const before = [{ ...write('a', 1), at: 10 }, { ...write('b', 2), at: 20 }];
+    const before = [
+      { ...write('a', 1), at: 10 },
+      { ...write('b', 2), at: 20 },
+    ];
     const { window } = mergeSnapshot(rules(), [doc('a'), doc('b')], { hits: [hit('c')], total: 1 }, before, 30);
     expect([ids(window), window.total]).toEqual([['c'], 1]);
   });
 
   it('still applies a change received before the loss on the stale hit of its document, and one received after it anywhere', () => {
-    const recent = [{ ...write('a', 5, 'red', 300), at: 10 }, { ...create('d', 1), at: 40 }];
+    const recent = [
+      { ...write('a', 5, 'red', 300), at: 10 },
+      { ...create('d', 1), at: 40 },
+    ];
     const { window } = mergeSnapshot(rules(), [], { hits: [hit('a', 0, 'red', 100)], total: 1 }, recent, 30);
     expect(ids(window)).toEqual(['a', 'd']);
     expect(window.documents[0]?._source).toMatchObject({ n: 5 });
@@ -186,12 +201,18 @@ describe('a snapshot merged with the changes received meanwhile', () => {
   });
 
   it('keeps a hit written after the change received (the change is older than what the search saw)', () => {
-    const { window } = mergeSnapshot(rules(), [], { hits: [hit('a', 2, 'red', 400)], total: 1 }, [write('a', 1, 'red', 300), remove('a', 200)]);
+    const { window } = mergeSnapshot(rules(), [], { hits: [hit('a', 2, 'red', 400)], total: 1 }, [
+      write('a', 1, 'red', 300),
+      remove('a', 200),
+    ]);
     expect(window.documents.map((d) => d._source.n)).toEqual([2]);
   });
 
   it('applies a change newer than the hit, and adds a matching document the search did not see yet', () => {
-    const { window } = mergeSnapshot(rules(), [], { hits: [hit('a', 1, 'red', 100)], total: 1 }, [write('a', 5, 'red', 300), create('b', 1)]);
+    const { window } = mergeSnapshot(rules(), [], { hits: [hit('a', 1, 'red', 100)], total: 1 }, [
+      write('a', 5, 'red', 300),
+      create('b', 1),
+    ]);
     expect([window.documents.map((d) => `${d._id}${String(d._source.n)}`), window.total]).toEqual([['a5', 'b1'], 2]);
   });
 

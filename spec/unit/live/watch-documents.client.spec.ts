@@ -11,19 +11,68 @@ type Call = (kuzzle: Kuzzle) => Observable<unknown>;
 const bad = null as never;
 
 const refusals: ReadonlyArray<readonly [string, Call, string, string]> = [
-  ['no index', (k) => k.document.watchDocuments(bad, 'c', ['a']), 'InvalidRequestError', 'Invalid request: document.watchDocuments: index must be a non-empty string, got null'],
-  ['an empty collection', (k) => k.document.watchDocuments('i', '', ['a']), 'InvalidRequestError', 'Invalid request: document.watchDocuments: collection must be a non-empty string, got an empty string'],
-  ['a string as ids', (k) => k.document.watchDocuments('i', 'c', 'a' as never), 'InvalidRequestError', 'Invalid request: document.watchDocuments: ids must be an array, got "a"'],
-  ['no ids', (k) => k.document.watchDocuments('i', 'c', bad), 'InvalidRequestError', 'Invalid request: document.watchDocuments: ids must be an array, got null'],
-  ['an empty array of ids', (k) => k.document.watchDocuments('i', 'c', []), 'InvalidRequestError', 'Invalid request: document.watchDocuments: ids must be a non-empty array, got an empty array'],
-  ['an empty id', (k) => k.document.watchDocuments('i', 'c', ['a', '']), 'InvalidRequestError', 'Invalid request: document.watchDocuments: ids[1] must be a non-empty string, got an empty string'],
-  ['a number among the ids', (k) => k.document.watchDocuments('i', 'c', ['a', 7 as never]), 'InvalidRequestError', 'Invalid request: document.watchDocuments: ids[1] must be a non-empty string, got number 7'],
-  ['an unknown option', (k) => k.document.watchDocuments('i', 'c', ['a'], { refresh: 'wait_for' } as never), 'InvalidOptionError', 'Invalid option "WatchDocumentsOptions": unknown option(s) refresh'],
-  ['a string as volatile', (k) => k.document.watchDocuments('i', 'c', ['a'], { volatile: 'x' as never }), 'InvalidOptionError', 'Invalid option "WatchDocumentsOptions.volatile": expected record, got "x"'],
+  [
+    'no index',
+    (k) => k.document.watchDocuments(bad, 'c', ['a']),
+    'InvalidRequestError',
+    'Invalid request: document.watchDocuments: index must be a non-empty string, got null',
+  ],
+  [
+    'an empty collection',
+    (k) => k.document.watchDocuments('i', '', ['a']),
+    'InvalidRequestError',
+    'Invalid request: document.watchDocuments: collection must be a non-empty string, got an empty string',
+  ],
+  [
+    'a string as ids',
+    (k) => k.document.watchDocuments('i', 'c', 'a' as never),
+    'InvalidRequestError',
+    'Invalid request: document.watchDocuments: ids must be an array, got "a"',
+  ],
+  [
+    'no ids',
+    (k) => k.document.watchDocuments('i', 'c', bad),
+    'InvalidRequestError',
+    'Invalid request: document.watchDocuments: ids must be an array, got null',
+  ],
+  [
+    'an empty array of ids',
+    (k) => k.document.watchDocuments('i', 'c', []),
+    'InvalidRequestError',
+    'Invalid request: document.watchDocuments: ids must be a non-empty array, got an empty array',
+  ],
+  [
+    'an empty id',
+    (k) => k.document.watchDocuments('i', 'c', ['a', '']),
+    'InvalidRequestError',
+    'Invalid request: document.watchDocuments: ids[1] must be a non-empty string, got an empty string',
+  ],
+  [
+    'a number among the ids',
+    (k) => k.document.watchDocuments('i', 'c', ['a', 7 as never]),
+    'InvalidRequestError',
+    'Invalid request: document.watchDocuments: ids[1] must be a non-empty string, got number 7',
+  ],
+  [
+    'an unknown option',
+    (k) => k.document.watchDocuments('i', 'c', ['a'], { refresh: 'wait_for' } as never),
+    'InvalidOptionError',
+    'Invalid option "WatchDocumentsOptions": unknown option(s) refresh',
+  ],
+  [
+    'a string as volatile',
+    (k) => k.document.watchDocuments('i', 'c', ['a'], { volatile: 'x' as never }),
+    'InvalidOptionError',
+    'Invalid option "WatchDocumentsOptions.volatile": expected record, got "x"',
+  ],
 ];
 
 const CHANNEL = 'room-1-111';
-const stored = (id: string, n: number) => ({ _id: id, _version: 1, _source: { n, _kuzzle_info: { author: '-1', createdAt: 100, updatedAt: null, updater: null } } });
+const stored = (id: string, n: number) => ({
+  _id: id,
+  _version: 1,
+  _source: { n, _kuzzle_info: { author: '-1', createdAt: 100, updatedAt: null, updater: null } },
+});
 const without = (frame: Record<string, unknown>) => {
   const { requestId: _requestId, volatile: _volatile, ...rest } = frame;
   return rest;
@@ -50,17 +99,33 @@ describe('document.watchDocuments on the client', () => {
     const socket = connect();
     const watch = observe(kuzzle.document.watchDocuments('i', 'c', ['a', 'b', 'a'], { volatile: { from: 'spec' } }));
     expect(socket.requests.map(without)).toEqual([
-      { controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: { ids: { values: ['a', 'b'] } }, scope: 'all', users: 'none' },
+      {
+        controller: 'realtime',
+        action: 'subscribe',
+        index: 'i',
+        collection: 'c',
+        body: { ids: { values: ['a', 'b'] } },
+        scope: 'all',
+        users: 'none',
+      },
     ]);
     expect(socket.lastRequest['volatile']).toMatchObject({ from: 'spec' });
     socket.respond(socket.lastRequest, { roomId: 'room-1', channel: CHANNEL });
-    expect(socket.requests.map(without).slice(1)).toEqual([{ controller: 'document', action: 'mGet', index: 'i', collection: 'c', body: { ids: ['a', 'b'] } }]);
+    expect(socket.requests.map(without).slice(1)).toEqual([
+      { controller: 'document', action: 'mGet', index: 'i', collection: 'c', body: { ids: ['a', 'b'] } },
+    ]);
     expect(socket.lastRequest['volatile']).toMatchObject({ from: 'spec' });
     socket.respond(socket.lastRequest, { successes: [stored('a', 1)], errors: ['b'] });
     expect(watch.error).toBeUndefined();
     expect(watch.values).toEqual([
       { status: 'loading', documents: new Map() },
-      { status: 'live', documents: new Map([['a', stored('a', 1)], ['b', null]]) },
+      {
+        status: 'live',
+        documents: new Map([
+          ['a', stored('a', 1)],
+          ['b', null],
+        ]),
+      },
     ]);
     watch.unsubscribe();
     expect(socket.lastRequest).toMatchObject({ controller: 'realtime', action: 'unsubscribe', body: { roomId: 'room-1' } });

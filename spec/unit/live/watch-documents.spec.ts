@@ -1,12 +1,12 @@
 import { defer, type Observable } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import type { KuzzleDocument, MGetResult } from '../../../src/controllers/document/types';
-import { ConnectionLostError } from '../../../src/errors/client-errors';
-import { KuzzleError } from '../../../src/errors/kuzzle-error';
+import { ConnectionLostError } from '../../../src/vocabulary/errors/client-errors';
+import { KuzzleError } from '../../../src/vocabulary/errors/kuzzle-error';
 import { liveDocuments } from '../../../src/live/documents/live-documents';
 import type { LiveStatus, WatchedDocuments } from '../../../src/live/types';
-import type { DocumentNotification } from '../../../src/realtime/notifications';
-import type { SubscriptionEvent } from '../../../src/realtime/status';
+import type { DocumentNotification } from '../../../src/vocabulary/notifications';
+import type { SubscriptionEvent } from '../../../src/vocabulary/subscription-status';
 import { errorsByNameAndMessage, testScheduler } from '../../support/client-harness';
 
 // The watch in virtual time, on fake sources: `events` plays `realtime.subscribeWithStatus()` (statuses and
@@ -15,9 +15,18 @@ import { errorsByNameAndMessage, testScheduler } from '../../support/client-harn
 
 type Doc = KuzzleDocument<{ n: number }>;
 
-const info = (createdAt: number, updatedAt: number | null = null) => ({ author: '-1', createdAt, updatedAt, updater: updatedAt === null ? null : '-1' });
+const info = (createdAt: number, updatedAt: number | null = null) => ({
+  author: '-1',
+  createdAt,
+  updatedAt,
+  updater: updatedAt === null ? null : '-1',
+});
 /** A stored document as `mGet` returns it, last written at server time `at`. */
-const stored = (id: string, n: number, at: number, version = 1): Doc => ({ _id: id, _version: version, _source: { n, _kuzzle_info: info(50, at) } });
+const stored = (id: string, n: number, at: number, version = 1): Doc => ({
+  _id: id,
+  _version: version,
+  _source: { n, _kuzzle_info: info(50, at) },
+});
 const found = (...documents: Doc[]): MGetResult<{ n: number }> => ({ successes: documents, errors: [] });
 
 function notification(action: string, id: string, source: Record<string, unknown> | undefined, timestamp: number): DocumentNotification {
@@ -51,7 +60,10 @@ const STATUS: Record<string, SubscriptionEvent> = {
 };
 
 /** What the watch emits, as a plain value to compare. */
-const watched = (status: LiveStatus, entries: Array<[string, Doc | null]> = []): WatchedDocuments<{ n: number }> => ({ status, documents: new Map(entries) });
+const watched = (status: LiveStatus, entries: Array<[string, Doc | null]> = []): WatchedDocuments<{ n: number }> => ({
+  status,
+  documents: new Map(entries),
+});
 
 /** Each fetch in turn: the n-th subscription to the result gets `fetches[n]`. */
 function fetchesIn(fetches: ReadonlyArray<Observable<MGetResult<{ n: number }>>>): Observable<MGetResult<{ n: number }>> {
@@ -71,7 +83,13 @@ describe('watching documents by id', () => {
         const events = hot('p----l', STATUS);
         const fetch = cold('---f|', { f: { successes: [stored('a', 1, 100)], errors: ['b'] } });
         const watch = liveDocuments(['a', 'b'], { events$: events, fetch$: fetch });
-        expectObservable(watch).toBe('x-------y', { x: watched('loading'), y: watched('live', [['a', stored('a', 1, 100)], ['b', null]]) });
+        expectObservable(watch).toBe('x-------y', {
+          x: watched('loading'),
+          y: watched('live', [
+            ['a', stored('a', 1, 100)],
+            ['b', null],
+          ]),
+        });
         expectSubscriptions(fetch.subscriptions).toBe('-----^---!');
       });
     });
@@ -79,7 +97,10 @@ describe('watching documents by id', () => {
     it('keeps the order of the ids given, each once', () => {
       const ids: string[][] = [];
       scheduler.run(({ hot, cold }) => {
-        const watch = liveDocuments(['b', 'a', 'c'], { events$: hot('l', STATUS), fetch$: cold('-f|', { f: found(stored('a', 1, 100), stored('c', 3, 100)) }) });
+        const watch = liveDocuments(['b', 'a', 'c'], {
+          events$: hot('l', STATUS),
+          fetch$: cold('-f|', { f: found(stored('a', 1, 100), stored('c', 3, 100)) }),
+        });
         watch.subscribe((value) => ids.push([...value.documents.keys()]));
       });
       expect(ids).toEqual([[], ['b', 'a', 'c']]);
@@ -159,7 +180,12 @@ describe('watching documents by id', () => {
     it('ignores published messages, user notifications and documents it does not watch', () => {
       scheduler.run(({ hot, cold, expectObservable }) => {
         const message: SubscriptionEvent = { ...notification('publish', 'a', { n: 8 }, 300), event: 'publish', controller: 'realtime' };
-        const user: SubscriptionEvent = { ...notification('subscribe', 'a', undefined, 300), type: 'user', user: 'in', result: { count: 2 } };
+        const user: SubscriptionEvent = {
+          ...notification('subscribe', 'a', undefined, 300),
+          type: 'user',
+          user: 'in',
+          result: { count: 2 },
+        };
         const events = hot('l---abc', { ...STATUS, a: message, b: user, c: updatedAt('z', 1, 300) });
         const fetch = cold('-f|', { f: found(stored('a', 1, 100)) });
         expectObservable(liveDocuments(['a'], { events$: events, fetch$: fetch })).toBe('xy', {
@@ -177,7 +203,10 @@ describe('watching documents by id', () => {
         const fetch = cold('----f|', { f: found(stored('a', 1, 100), stored('b', 1, 100)) });
         expectObservable(liveDocuments(['a', 'b'], { events$: events, fetch$: fetch })).toBe('x---y', {
           x: watched('loading'),
-          y: watched('live', [['a', null], ['b', stored('b', 1, 100)]]),
+          y: watched('live', [
+            ['a', null],
+            ['b', stored('b', 1, 100)],
+          ]),
         });
       });
     });
@@ -207,11 +236,18 @@ describe('watching documents by id', () => {
 
     it('goes from null to the document when it is created after the watch started, during the fetch or after it', () => {
       scheduler.run(({ hot, cold, expectObservable }) => {
-        const events = hot('l-a-----b', { ...STATUS, a: createdAt('a', 1, 120), b: { ...createdAt('b', 2, 200), result: { _id: 'b', _source: { n: 2, _kuzzle_info: info(200) }, _version: 1 } } });
+        const events = hot('l-a-----b', {
+          ...STATUS,
+          a: createdAt('a', 1, 120),
+          b: { ...createdAt('b', 2, 200), result: { _id: 'b', _source: { n: 2, _kuzzle_info: info(200) }, _version: 1 } },
+        });
         const fetch = cold('----f|', { f: { successes: [], errors: ['a', 'b'] } });
         expectObservable(liveDocuments(['a', 'b'], { events$: events, fetch$: fetch })).toBe('x---y---z', {
           x: watched('loading'),
-          y: watched('live', [['a', { _id: 'a', _source: { n: 1, _kuzzle_info: info(120) } }], ['b', null]]),
+          y: watched('live', [
+            ['a', { _id: 'a', _source: { n: 1, _kuzzle_info: info(120) } }],
+            ['b', null],
+          ]),
           z: watched('live', [
             ['a', { _id: 'a', _source: { n: 1, _kuzzle_info: info(120) } }],
             ['b', { _id: 'b', _version: 1, _source: { n: 2, _kuzzle_info: info(200) } }],
@@ -267,9 +303,18 @@ describe('watching documents by id', () => {
         const second = cold('----f|', { f: { successes: [stored('b', 5, 300)], errors: ['a'] } });
         expectObservable(liveDocuments(['a', 'b'], { events$: events, fetch$: fetchesIn([first, second]) })).toBe('xy--z------w', {
           x: watched('loading'),
-          y: watched('live', [['a', stored('a', 1, 100)], ['b', stored('b', 1, 100)]]),
-          z: watched('resyncing', [['a', stored('a', 1, 100)], ['b', stored('b', 1, 100)]]),
-          w: watched('live', [['a', null], ['b', { _id: 'b', _source: { n: 6, _kuzzle_info: info(50, 400) } }]]),
+          y: watched('live', [
+            ['a', stored('a', 1, 100)],
+            ['b', stored('b', 1, 100)],
+          ]),
+          z: watched('resyncing', [
+            ['a', stored('a', 1, 100)],
+            ['b', stored('b', 1, 100)],
+          ]),
+          w: watched('live', [
+            ['a', null],
+            ['b', { _id: 'b', _source: { n: 6, _kuzzle_info: info(50, 400) } }],
+          ]),
         });
       });
     });
@@ -323,7 +368,10 @@ describe('watching documents by id', () => {
       const values: Array<WatchedDocuments<{ n: number }>> = [];
       scheduler.run(({ hot, cold }) => {
         const events = hot('l--r-R', STATUS);
-        const fetch = fetchesIn([cold('-f|', { f: found(stored('a', 1, 100), stored('b', 1, 100)) }), cold('-f|', { f: found(stored('a', 1, 100), stored('b', 1, 100)) })]);
+        const fetch = fetchesIn([
+          cold('-f|', { f: found(stored('a', 1, 100), stored('b', 1, 100)) }),
+          cold('-f|', { f: found(stored('a', 1, 100), stored('b', 1, 100)) }),
+        ]);
         liveDocuments(['a', 'b'], { events$: events, fetch$: fetch }).subscribe((value) => values.push(value));
       });
       expect(values.map((v) => v.status)).toEqual(['loading', 'live', 'resyncing', 'live']);
@@ -335,7 +383,10 @@ describe('watching documents by id', () => {
       const values: Array<WatchedDocuments<{ n: number }>> = [];
       scheduler.run(({ hot, cold }) => {
         const events = hot('l---a--r-R', { ...STATUS, a: updatedAt('a', 2, 150) });
-        const fetch = fetchesIn([cold('-f|', { f: found(stored('a', 1, 100), stored('b', 1, 100)) }), cold('-f|', { f: found(stored('a', 2, 150, 2), stored('b', 1, 100)) })]);
+        const fetch = fetchesIn([
+          cold('-f|', { f: found(stored('a', 1, 100), stored('b', 1, 100)) }),
+          cold('-f|', { f: found(stored('a', 2, 150, 2), stored('b', 1, 100)) }),
+        ]);
         liveDocuments(['a', 'b'], { events$: events, fetch$: fetch }).subscribe((value) => values.push(value));
       });
       const [, fetched, notified, resyncing, refetched] = values;
@@ -351,7 +402,10 @@ describe('watching documents by id', () => {
 
     it('emits nothing for a notification that repeats the version held', () => {
       scheduler.run(({ hot, cold, expectObservable }) => {
-        const events = hot('l---a', { ...STATUS, a: { ...updatedAt('a', 1, 100), result: { _id: 'a', _source: stored('a', 1, 100)._source } } });
+        const events = hot('l---a', {
+          ...STATUS,
+          a: { ...updatedAt('a', 1, 100), result: { _id: 'a', _source: stored('a', 1, 100)._source } },
+        });
         const fetch = cold('-f|', { f: found(stored('a', 1, 100)) });
         expectObservable(liveDocuments(['a'], { events$: events, fetch$: fetch })).toBe('xy', {
           x: watched('loading'),
@@ -389,15 +443,28 @@ describe('watching documents by id', () => {
       scheduler.run(({ hot, cold, expectObservable }) => {
         const events = hot('l--#', STATUS, new Error('Subscription room-1 lost: refused'));
         const watch = liveDocuments(['a'], { events$: events, fetch$: cold('-f|', { f: found() }) });
-        expectObservable(errorsByNameAndMessage(watch)).toBe('xy-#', { x: watched('loading'), y: watched('live', [['a', null]]) }, { name: 'Error', message: 'Subscription room-1 lost: refused' });
+        expectObservable(errorsByNameAndMessage(watch)).toBe(
+          'xy-#',
+          { x: watched('loading'), y: watched('live', [['a', null]]) },
+          { name: 'Error', message: 'Subscription room-1 lost: refused' },
+        );
       });
     });
 
     it("errors with a fetch's error other than a link loss", () => {
       scheduler.run(({ hot, cold, expectObservable }) => {
-        const refused = new KuzzleError({ id: 'services.storage.unknown_index', message: 'Index "i" does not exist.', status: 404, code: 1 });
+        const refused = new KuzzleError({
+          id: 'services.storage.unknown_index',
+          message: 'Index "i" does not exist.',
+          status: 404,
+          code: 1,
+        });
         const watch = liveDocuments(['a'], { events$: hot('l', STATUS), fetch$: cold('--#', {}, refused) });
-        expectObservable(errorsByNameAndMessage(watch)).toBe('x-#', { x: watched('loading') }, { name: 'KuzzleError', message: 'Index "i" does not exist.' });
+        expectObservable(errorsByNameAndMessage(watch)).toBe(
+          'x-#',
+          { x: watched('loading') },
+          { name: 'KuzzleError', message: 'Index "i" does not exist.' },
+        );
       });
     });
   });

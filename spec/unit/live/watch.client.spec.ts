@@ -15,7 +15,8 @@ const without = (frame: Record<string, unknown>) => {
   return rest;
 };
 const actions = (socket: FakeWebSocket) => socket.requests.map((r) => `${String(r['controller'])}:${String(r['action'])}`);
-const shown = (values: Array<LiveResult<Record<string, unknown>>>) => values.map((v) => `${v.status} ${v.documents.map((d) => d._id).join(',')} /${v.total}`);
+const shown = (values: Array<LiveResult<Record<string, unknown>>>) =>
+  values.map((v) => `${v.status} ${v.documents.map((d) => d._id).join(',')} /${v.total}`);
 
 function notification(action: string, id: string, source: Record<string, unknown>) {
   return {
@@ -46,7 +47,9 @@ function watching(options: Record<string, unknown> = {}) {
 describe('document.watch on the client', () => {
   it('subscribes to the whole collection first, searches once the subscription is acknowledged, then applies notifications', () => {
     const { socket, watch, settle } = watching({ volatile: { from: 'spec' }, size: 20 });
-    expect(socket.requests.map(without)).toEqual([{ controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: {}, scope: 'all', users: 'none' }]);
+    expect(socket.requests.map(without)).toEqual([
+      { controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: {}, scope: 'all', users: 'none' },
+    ]);
     expect(socket.lastRequest['volatile']).toMatchObject({ from: 'spec' });
     socket.respond(socket.lastRequest, { roomId: 'room-1', channel: CHANNEL });
     expect(without(socket.lastRequest)).toEqual({
@@ -72,7 +75,11 @@ describe('document.watch on the client', () => {
     socket.respond(socket.lastRequest, { roomId: 'room-1', channel: CHANNEL });
     expect(socket.lastRequest).toMatchObject({ action: 'search', size: 10_000 });
     socket.respond(socket.lastRequest, { hits: [hit('a', 1), hit('b', 2)], total: 3 });
-    expect(without(socket.lastRequest)).toMatchObject({ action: 'search', body: { sort: [{ n: 'asc' }, { _id: 'asc' }], search_after: [2, 'b'] }, size: 10_000 });
+    expect(without(socket.lastRequest)).toMatchObject({
+      action: 'search',
+      body: { sort: [{ n: 'asc' }, { _id: 'asc' }], search_after: [2, 'b'] },
+      size: 10_000,
+    });
     socket.respond(socket.lastRequest, { hits: [hit('c', 3)], total: 3 });
     settle();
     expect(actions(socket)).toEqual(['realtime:subscribe', 'document:search', 'document:search']);
@@ -111,7 +118,13 @@ describe('document.watch on the client', () => {
     socket.respond(socket.lastRequest, { hits: [hit('a', 1)], total: 1 });
     settle();
     runUntil(scheduler.now() + 1000);
-    expect(without(socket.lastRequest)).toEqual({ controller: 'document', action: 'count', index: 'i', collection: 'c', body: { query: { term: { color: 'red' } } } });
+    expect(without(socket.lastRequest)).toEqual({
+      controller: 'document',
+      action: 'count',
+      index: 'i',
+      collection: 'c',
+      body: { query: { term: { color: 'red' } } },
+    });
     socket.respond(socket.lastRequest, { count: 2 });
     settle();
     expect(socket.lastRequest).toMatchObject({ controller: 'document', action: 'search' });

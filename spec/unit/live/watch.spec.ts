@@ -2,16 +2,16 @@ import { defer, map, type Observable } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { ArgumentCheck } from '../../../src/controllers/arguments';
 import type { KuzzleDocument } from '../../../src/controllers/document/types';
-import { ConnectionLostError } from '../../../src/errors/client-errors';
-import { KuzzleError } from '../../../src/errors/kuzzle-error';
+import { ConnectionLostError } from '../../../src/vocabulary/errors/client-errors';
+import { KuzzleError } from '../../../src/vocabulary/errors/kuzzle-error';
 import { liveDocument } from '../../../src/live/query/changes';
 import { liveQuery, type LiveQuerySpec, type WatchSources } from '../../../src/live/query/live-query';
 import type { LiveSort } from '../../../src/live/query/options';
 import type { Snapshot } from '../../../src/live/query/snapshot';
 import { documentOrder, sortKeys } from '../../../src/live/query/sort';
 import type { LiveResult } from '../../../src/live/types';
-import type { DocumentNotification } from '../../../src/realtime/notifications';
-import type { SubscriptionEvent } from '../../../src/realtime/status';
+import type { DocumentNotification } from '../../../src/vocabulary/notifications';
+import type { SubscriptionEvent } from '../../../src/vocabulary/subscription-status';
 import { errorsByNameAndMessage, testScheduler } from '../../support/client-harness';
 
 // document.watch() in virtual time, on fake sources: `events` plays `realtime.subscribeWithStatus()` on the whole
@@ -23,9 +23,17 @@ import { errorsByNameAndMessage, testScheduler } from '../../support/client-harn
 type Src = { color: string; n: number };
 type Doc = KuzzleDocument<Src>;
 
-const info = (createdAt: number, updatedAt: number | null = null) => ({ author: '-1', createdAt, updatedAt, updater: updatedAt === null ? null : '-1' });
+const info = (createdAt: number, updatedAt: number | null = null) => ({
+  author: '-1',
+  createdAt,
+  updatedAt,
+  updater: updatedAt === null ? null : '-1',
+});
 /** A hit of the search, last written at server time `at`. */
-const hit = (id: string, n = 0, at = 100, color = 'red'): Doc => ({ _id: id, _source: { color, n, _kuzzle_info: info(50, at) } as Doc['_source'] });
+const hit = (id: string, n = 0, at = 100, color = 'red'): Doc => ({
+  _id: id,
+  _source: { color, n, _kuzzle_info: info(50, at) } as Doc['_source'],
+});
 const snap = (hits: Doc[], total = hits.length): Snapshot<Src> => ({ hits, total });
 
 function notification(action: string, id: string, source: Record<string, unknown>, timestamp: number): DocumentNotification {
@@ -46,8 +54,10 @@ function notification(action: string, id: string, source: Record<string, unknown
   };
 }
 /** An update written at server time `at`, notified with the full `_source` (its request came in a little earlier). */
-const updated = (id: string, n: number, at: number, color = 'red') => notification('update', id, { color, n, _kuzzle_info: info(50, at) }, at - 2);
-const created = (id: string, n: number, at: number, color = 'red') => notification('create', id, { color, n, _kuzzle_info: info(at) }, at - 2);
+const updated = (id: string, n: number, at: number, color = 'red') =>
+  notification('update', id, { color, n, _kuzzle_info: info(50, at) }, at - 2);
+const created = (id: string, n: number, at: number, color = 'red') =>
+  notification('create', id, { color, n, _kuzzle_info: info(at) }, at - 2);
 const deleted = (id: string, timestamp: number) => notification('delete', id, { color: 'red', n: 0, _kuzzle_info: info(50) }, timestamp);
 
 const STATUS: Record<string, SubscriptionEvent> = {
@@ -142,7 +152,11 @@ describe('document.watch() in virtual time', () => {
       scheduler.run(({ cold, expectObservable }) => {
         const events = cold<SubscriptionEvent>('l-----x', { ...STATUS, x: updated('d1', 1, 2000, 'blue') });
         const search = cold('--(s|)', { s: snap([hit('d1'), hit('d2')]) });
-        expectObservable(shown(watch(scheduler, { events, searches: [search] }))).toBe('l-L---X', { l: 'l  /0', L: 'L d10,d20 /2', X: 'L d20 /1' });
+        expectObservable(shown(watch(scheduler, { events, searches: [search] }))).toBe('l-L---X', {
+          l: 'l  /0',
+          L: 'L d10,d20 /2',
+          X: 'L d20 /1',
+        });
       });
     });
 
@@ -151,7 +165,10 @@ describe('document.watch() in virtual time', () => {
         const events = cold<SubscriptionEvent>('p-l', STATUS);
         const search = cold('---(s|)', { s: snap([hit('d1'), hit('d2')]) });
         const initial = [hit('d9'), hit('d1')];
-        expectObservable(shown(watch(scheduler, { events, searches: [search], initial }))).toBe('i----L', { i: 'l d10,d90 /2', L: 'L d10,d20 /2' });
+        expectObservable(shown(watch(scheduler, { events, searches: [search], initial }))).toBe('i----L', {
+          i: 'l d10,d90 /2',
+          L: 'L d10,d20 /2',
+        });
       });
     });
 
@@ -160,7 +177,11 @@ describe('document.watch() in virtual time', () => {
         const events = cold<SubscriptionEvent>('l', STATUS);
         const error = new KuzzleError({ status: 400, id: 'services.storage.invalid_search_query', message: 'bad sort' });
         const search = cold<Snapshot<Src>>('--#', {}, error);
-        expectObservable(shown(watch(scheduler, { events, searches: [search] }))).toBe('l-#', { l: 'l  /0' }, { name: 'KuzzleError', message: 'bad sort' });
+        expectObservable(shown(watch(scheduler, { events, searches: [search] }))).toBe(
+          'l-#',
+          { l: 'l  /0' },
+          { name: 'KuzzleError', message: 'bad sort' },
+        );
       });
     });
 
@@ -168,7 +189,11 @@ describe('document.watch() in virtual time', () => {
       scheduler.run(({ cold, expectObservable }) => {
         const events = cold<SubscriptionEvent>('l---#', STATUS, new Error('subscription lost'));
         const search = cold('-(s|)', { s: snap([hit('d1')]) });
-        expectObservable(shown(watch(scheduler, { events, searches: [search] }))).toBe('lL--#', { l: 'l  /0', L: 'L d10 /1' }, { name: 'Error', message: 'subscription lost' });
+        expectObservable(shown(watch(scheduler, { events, searches: [search] }))).toBe(
+          'lL--#',
+          { l: 'l  /0', L: 'L d10 /1' },
+          { name: 'Error', message: 'subscription lost' },
+        );
       });
     });
   });
@@ -179,7 +204,10 @@ describe('document.watch() in virtual time', () => {
         const events = cold<SubscriptionEvent>('l--r---R-x', { ...STATUS, x: deleted('d2', 3000) });
         const first = cold<Snapshot<Src>>('------(s|)', { s: snap([hit('stale')]) });
         const second = cold('----(s|)', { s: snap([hit('d1'), hit('d2', 0, 2000)]) });
-        expectObservable(shown(watch(scheduler, { events, searches: [first, second] }))).toBe('l----------L', { l: 'l  /0', L: 'L d10 /1' });
+        expectObservable(shown(watch(scheduler, { events, searches: [first, second] }))).toBe('l----------L', {
+          l: 'l  /0',
+          L: 'L d10 /1',
+        });
         expectSubscriptions(first.subscriptions).toBe('^--!');
         expectSubscriptions(second.subscriptions).toBe('-------^---!');
       });
@@ -235,11 +263,19 @@ describe('document.watch() in virtual time', () => {
 
     it('fetches again for a write notified without its id (an upsert that creates a document)', () => {
       scheduler.run(({ cold, expectObservable }) => {
-        const upserted: DocumentNotification = { ...created('x', 0, 2000), result: { color: 'red', n: 0 } as DocumentNotification['result'] };
+        const upserted: DocumentNotification = {
+          ...created('x', 0, 2000),
+          result: { color: 'red', n: 0 } as DocumentNotification['result'],
+        };
         const events = cold<SubscriptionEvent>('l---u', { ...STATUS, u: upserted });
         const first = cold('-(s|)', { s: snap([hit('d1')]) });
         const second = cold('--(s|)', { s: snap([hit('d1'), hit('up', 0, 2000)]) });
-        expectObservable(shown(watch(scheduler, { events, searches: [first, second] }))).toBe('lL--r-M', { l: 'l  /0', L: 'L d10 /1', r: 'r d10 /1', M: 'L d10,up0 /2' });
+        expectObservable(shown(watch(scheduler, { events, searches: [first, second] }))).toBe('lL--r-M', {
+          l: 'l  /0',
+          L: 'L d10 /1',
+          r: 'r d10 /1',
+          M: 'L d10,up0 /2',
+        });
       });
     });
 
@@ -250,7 +286,12 @@ describe('document.watch() in virtual time', () => {
         const second = cold('--(s|)', { s: snap([hit('d1'), hit('silent')]) });
         const counts = [cold('--(c|)', { c: 1 }), cold('--(c|)', { c: 2 })];
         const result$ = watch(scheduler, { events, searches: [first, second], counts, checkInterval: 100 });
-        expectObservable(shown(result$), '^ 249ms !').toBe('lL 200ms r-M', { l: 'l  /0', L: 'L d10 /1', r: 'r d10 /1', M: 'L d10,silent0 /2' });
+        expectObservable(shown(result$), '^ 249ms !').toBe('lL 200ms r-M', {
+          l: 'l  /0',
+          L: 'L d10 /1',
+          r: 'r d10 /1',
+          M: 'L d10,silent0 /2',
+        });
       });
     });
   });
@@ -258,17 +299,25 @@ describe('document.watch() in virtual time', () => {
   describe('the result', () => {
     it('is in the order of the sort and holds at most `size` documents, refilled when one moves past its end', () => {
       scheduler.run(({ cold, expectObservable }) => {
-        const events = cold<SubscriptionEvent>('l---a--b--c', { ...STATUS, a: created('d', 4, 2000), b: updated('b', 5, 2100), c: updated('a', 0, 2200) });
+        const events = cold<SubscriptionEvent>('l---a--b--c', {
+          ...STATUS,
+          a: created('d', 4, 2000),
+          b: updated('b', 5, 2100),
+          c: updated('a', 0, 2200),
+        });
         const first = cold('-(s|)', { s: snap([hit('c', 1), hit('a', 3), hit('b', 2)]) });
         const second = cold('--(s|)', { s: snap([hit('b', 5, 2100), hit('d', 4, 2000), hit('c', 1)], 4) });
-        expectObservable(shown(watch(scheduler, { events, searches: [first, second], sort: { n: 'desc' }, size: 3 }))).toBe('lL--D--B--R-S', {
-          l: 'l  /0',
-          L: 'L a3,b2,c1 /3',
-          D: 'L d4,a3,b2 /4',
-          B: 'L b5,d4,a3 /4',
-          R: 'r b5,d4,a0 /4',
-          S: 'L b5,d4,c1 /4',
-        });
+        expectObservable(shown(watch(scheduler, { events, searches: [first, second], sort: { n: 'desc' }, size: 3 }))).toBe(
+          'lL--D--B--R-S',
+          {
+            l: 'l  /0',
+            L: 'L a3,b2,c1 /3',
+            D: 'L d4,a3,b2 /4',
+            B: 'L b5,d4,a3 /4',
+            R: 'r b5,d4,a0 /4',
+            S: 'L b5,d4,c1 /4',
+          },
+        );
       });
     });
 
@@ -278,7 +327,11 @@ describe('document.watch() in virtual time', () => {
         const events = cold<SubscriptionEvent>('l----x', { ...STATUS, x: updated('x', 1, 2000) });
         const search = cold('-(s|)', { s: snap([hit('a')], 3) });
         const count = cold('--(c|)', { c: 4 });
-        expectObservable(shown(watch(scheduler, { events, searches: [search], counts: [count], size: 1 }))).toBe('lL 55ms T', { l: 'l  /0', L: 'L a0 /3', T: 'L a0 /4' });
+        expectObservable(shown(watch(scheduler, { events, searches: [search], counts: [count], size: 1 }))).toBe('lL 55ms T', {
+          l: 'l  /0',
+          L: 'L a0 /3',
+          T: 'L a0 /4',
+        });
         expectSubscriptions(count.subscriptions).toBe('55ms ^-!');
       });
     });
@@ -293,7 +346,13 @@ describe('document.watch() in virtual time', () => {
       });
       // loading, live, d2 updated, resyncing (the duplicate b changed nothing), live again (nothing changed either).
       expect(values.map(show)).toEqual(['l  /0', 'L d10,d20,d30 /3', 'L d10,d21,d30 /3', 'r d10,d21,d30 /3', 'L d10,d21,d30 /3']);
-      const [, live, changed, resyncing, again] = values as [LiveResult<Src>, LiveResult<Src>, LiveResult<Src>, LiveResult<Src>, LiveResult<Src>];
+      const [, live, changed, resyncing, again] = values as [
+        LiveResult<Src>,
+        LiveResult<Src>,
+        LiveResult<Src>,
+        LiveResult<Src>,
+        LiveResult<Src>,
+      ];
       for (const value of values) {
         expect(Object.isFrozen(value)).toBe(true);
         expect(Object.isFrozen(value.documents)).toBe(true);
@@ -320,7 +379,12 @@ describe('document.watch() in virtual time', () => {
     it('emits nothing for a published message or a change that changes nothing', () => {
       scheduler.run(({ cold, expectObservable }) => {
         const publish: DocumentNotification = { ...updated('m', 0, 1), event: 'publish', action: 'publish', controller: 'realtime' };
-        const events = cold<SubscriptionEvent>('l--m-s-b', { ...STATUS, m: publish, s: updated('d1', 0, 100), b: updated('x', 1, 3000, 'blue') });
+        const events = cold<SubscriptionEvent>('l--m-s-b', {
+          ...STATUS,
+          m: publish,
+          s: updated('d1', 0, 100),
+          b: updated('x', 1, 3000, 'blue'),
+        });
         const search = cold('-(s|)', { s: snap([hit('d1')]) });
         expectObservable(shown(watch(scheduler, { events, searches: [search] }))).toBe('lL', { l: 'l  /0', L: 'L d10 /1' });
       });

@@ -5,9 +5,7 @@ import { keepAlive } from '../../../src/protocol/keep-alive';
 /** Errors reduced to what a user sees of them, so that marbles compare them by name and message. */
 function nameAndMessage<T>(source: Observable<T>): Observable<T> {
   return source.pipe(
-    catchError((error: unknown) =>
-      throwError(() => (error instanceof Error ? { name: error.name, message: error.message } : error)),
-    ),
+    catchError((error: unknown) => throwError(() => (error instanceof Error ? { name: error.name, message: error.message } : error))),
   );
 }
 

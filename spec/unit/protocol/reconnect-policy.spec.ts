@@ -1,4 +1,4 @@
-import { LinkLostError, ReconnectionFailedError } from '../../../src/errors/connection-errors';
+import { LinkLostError, ReconnectionFailedError } from '../../../src/vocabulary/errors/connection-errors';
 import { decideReconnect, type ReconnectPolicy } from '../../../src/protocol/reconnect-policy';
 
 const policy: ReconnectPolicy = {

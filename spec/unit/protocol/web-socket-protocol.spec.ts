@@ -1,7 +1,7 @@
 import type { TestScheduler } from 'rxjs/testing';
-import { LinkLostError } from '../../../src/errors/connection-errors';
+import { LinkLostError } from '../../../src/vocabulary/errors/connection-errors';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
-import type { LinkEvent } from '../../../src/protocol/link-events';
+import type { LinkEvent } from '../../../src/vocabulary/link-events';
 import { fakeProtocol, FIXED_BACKOFF, virtualTime } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 
@@ -324,11 +324,7 @@ describe('WebSocketProtocol: reconnection', () => {
     at(20, () => FakeWebSocket.last.serverClose(1002, 'protocol error'));
     runUntil(10_000);
 
-    expect(log).toEqual([
-      '10 open',
-      '20 lost server 1002',
-      '20 failed LinkLostError: WebSocket lost (server, code 1002, protocol error)',
-    ]);
+    expect(log).toEqual(['10 open', '20 lost server 1002', '20 failed LinkLostError: WebSocket lost (server, code 1002, protocol error)']);
     expect(FakeWebSocket.instances).toHaveLength(1);
   });
 

@@ -51,7 +51,9 @@ describe('realtime.presence() in virtual time', () => {
     dropAt(170); // the next one: open at 230, restored at 240, counted at 250
 
     scheduler.expectObservable(wire).toBe('-sc---------sc---------sc');
-    scheduler.expectObservable(kuzzle.realtime.presence('i', 'c')).toBe('---a----------b----------c', { a: counted(3), b: counted(5), c: counted(2) });
+    scheduler
+      .expectObservable(kuzzle.realtime.presence('i', 'c'))
+      .toBe('---a----------b----------c', { a: counted(3), b: counted(5), c: counted(2) });
     scheduler.flush();
   });
 
@@ -63,7 +65,9 @@ describe('realtime.presence() in virtual time', () => {
     userAt(40, 'in', 2, null);
 
     scheduler.expectObservable(wire).toBe('-sc');
-    scheduler.expectObservable(kuzzle.realtime.presence('i', 'c')).toBe('----a', { a: { count: 2, event: { user: 'in', volatile: null } } });
+    scheduler
+      .expectObservable(kuzzle.realtime.presence('i', 'c'))
+      .toBe('----a', { a: { count: 2, event: { user: 'in', volatile: null } } });
     scheduler.flush();
   });
 
@@ -97,7 +101,9 @@ describe('realtime.presence() in virtual time', () => {
     at(50, () => FakeWebSocket.last.receiveJson(documentNotification(CHANNEL, 'd1')));
     userAt(60, 'in', 2);
 
-    scheduler.expectObservable(kuzzle.realtime.presence('i', 'c')).toBe('---a--b', { a: counted(1), b: { count: 2, event: { user: 'in', volatile: null } } });
+    scheduler
+      .expectObservable(kuzzle.realtime.presence('i', 'c'))
+      .toBe('---a--b', { a: counted(1), b: { count: 2, event: { user: 'in', volatile: null } } });
     scheduler.flush();
   });
 
@@ -107,10 +113,14 @@ describe('realtime.presence() in virtual time', () => {
     const kuzzle = connectingClient();
     dropAt(60);
 
-    scheduler.expectObservable(errorsByNameAndMessage(kuzzle.realtime.presence('i', 'c'))).toBe('---a---------#', { a: counted(1) }, {
-      name: 'SubscriptionLostError',
-      message: 'Subscription room-1 lost: Unauthorized',
-    });
+    scheduler.expectObservable(errorsByNameAndMessage(kuzzle.realtime.presence('i', 'c'))).toBe(
+      '---a---------#',
+      { a: counted(1) },
+      {
+        name: 'SubscriptionLostError',
+        message: 'Subscription room-1 lost: Unauthorized',
+      },
+    );
     scheduler.flush();
   });
 });
@@ -137,9 +147,21 @@ describe('realtime.presence() requests', () => {
     const { kuzzle, connect } = clientHarness();
     const socket = connect();
     const calls: Array<[() => Observable<unknown>, { name: string; message: string }]> = [
-      [() => kuzzle.realtime.presence('i', ''), { name: 'InvalidRequestError', message: 'Invalid request: realtime.presence: collection must be a non-empty string, got an empty string' }],
-      [() => kuzzle.realtime.presence('i', 'c', [] as never), { name: 'InvalidRequestError', message: 'Invalid request: realtime.presence: filters must be an object, got an array' }],
-      [() => kuzzle.realtime.presence('i', 'c', {}, { users: 'none' } as never), { name: 'InvalidOptionError', message: 'Invalid option "PresenceOptions": unknown option(s) users' }],
+      [
+        () => kuzzle.realtime.presence('i', ''),
+        {
+          name: 'InvalidRequestError',
+          message: 'Invalid request: realtime.presence: collection must be a non-empty string, got an empty string',
+        },
+      ],
+      [
+        () => kuzzle.realtime.presence('i', 'c', [] as never),
+        { name: 'InvalidRequestError', message: 'Invalid request: realtime.presence: filters must be an object, got an array' },
+      ],
+      [
+        () => kuzzle.realtime.presence('i', 'c', {}, { users: 'none' } as never),
+        { name: 'InvalidOptionError', message: 'Invalid option "PresenceOptions": unknown option(s) users' },
+      ],
     ];
     for (const [call, expected] of calls) expect(nameAndMessage(observe(call()).error)).toEqual(expected);
     expect(socket.requests).toEqual([]);

@@ -1,8 +1,8 @@
 import { filter, map, merge, type Observable, share, switchMap, take, takeWhile } from 'rxjs';
-import type { KuzzleEvent } from '../../../src/client/events';
+import type { KuzzleEvent } from '../../../src/vocabulary/events';
 import type { Kuzzle } from '../../../src/client/kuzzle';
-import type { Notification } from '../../../src/realtime/notifications';
-import type { SubscriptionEvent, SubscriptionStatus } from '../../../src/realtime/status';
+import type { Notification } from '../../../src/vocabulary/notifications';
+import type { SubscriptionEvent, SubscriptionStatus } from '../../../src/vocabulary/subscription-status';
 import { clientHarness, errorsByNameAndMessage, nameAndMessage, observe } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 import { documentNotification } from '../../support/notification-frames';
@@ -15,7 +15,9 @@ const statusLetter = (status: SubscriptionStatus): string =>
   status.state === 'pending' ? 'p' : status.state === 'restoring' ? 'x' : status.restored ? 'L' : 'l';
 
 const letters = (source: Observable<SubscriptionEvent | Notification>): Observable<string> =>
-  source.pipe(map((event) => (event.type === 'status' ? statusLetter(event) : event.type === 'document' ? String(event.result._id) : event.type)));
+  source.pipe(
+    map((event) => (event.type === 'status' ? statusLetter(event) : event.type === 'document' ? String(event.result._id) : event.type)),
+  );
 
 const eventLetters: Partial<Record<KuzzleEvent['type'], string>> = { disconnected: 'D', reconnected: 'C' };
 const lifecycle = (kuzzle: Kuzzle): Observable<string> =>
@@ -85,7 +87,9 @@ describe('realtime.subscribeWithStatus() in virtual time', () => {
     // The server answered by hand: the channel changes on the new socket.
     const { kuzzle, connect, reconnect } = clientHarness();
     const socket = connect();
-    const statuses = observe(kuzzle.realtime.subscribeWithStatus('i', 'c').pipe(filter((e): e is SubscriptionStatus => e.type === 'status')));
+    const statuses = observe(
+      kuzzle.realtime.subscribeWithStatus('i', 'c').pipe(filter((e): e is SubscriptionStatus => e.type === 'status')),
+    );
     socket.respond(socket.lastRequest, { roomId: 'r1', channel: 'r1-111' });
     const next = reconnect();
     next.respond(next.lastRequest, { roomId: 'r1', channel: 'r1-111-b' });
@@ -142,7 +146,15 @@ describe('realtime.subscribeWithStatus() in virtual time', () => {
     const wire = scriptedServer();
     const kuzzle = connectingClient({ authenticator: () => kuzzle.auth.login('local', { username: 'u', password: 'p' }) });
     const room = letters(kuzzle.realtime.subscribeWithStatus('i', 'c'));
-    at(50, () => FakeWebSocket.last.receiveJson({ status: 200, info: 'This is an automated server notification', message: 'Authentication Token Expired', type: 'TokenExpired', room: 'kuzzle:notification:server' }));
+    at(50, () =>
+      FakeWebSocket.last.receiveJson({
+        status: 200,
+        info: 'This is an automated server notification',
+        message: 'Authentication Token Expired',
+        type: 'TokenExpired',
+        room: 'kuzzle:notification:server',
+      }),
+    );
 
     scheduler.expectObservable(wire).toBe('-s---ls');
     scheduler.expectObservable(room).toBe('p-l---xL');
@@ -180,9 +192,14 @@ describe('realtime.subscribeWithStatus() in virtual time', () => {
       scriptedServer();
       const kuzzle = connectingClient();
       const joined: string[] = [];
-      kuzzle.events$.pipe(filter((e) => e.type === 'subscribed'), take(1)).subscribe(() => {
-        letters(kuzzle.realtime.subscribeWithStatus('i', 'c')).subscribe((letter) => joined.push(letter));
-      });
+      kuzzle.events$
+        .pipe(
+          filter((e) => e.type === 'subscribed'),
+          take(1),
+        )
+        .subscribe(() => {
+          letters(kuzzle.realtime.subscribeWithStatus('i', 'c')).subscribe((letter) => joined.push(letter));
+        });
 
       scheduler.expectObservable(letters(kuzzle.realtime.subscribeWithStatus('i', 'c'))).toBe('p-l');
       scheduler.flush();
@@ -226,16 +243,34 @@ describe('realtime.subscribeWithStatus() in virtual time', () => {
       kuzzle.disconnect();
 
       expect(events.values.map((e) => (e.type === 'status' ? e.state : e.type))).toEqual(['pending', 'live']);
-      expect(nameAndMessage(events.error)).toEqual({ name: 'SubscriptionLostError', message: 'Subscription r1 lost: disconnect() was called' });
+      expect(nameAndMessage(events.error)).toEqual({
+        name: 'SubscriptionLostError',
+        message: 'Subscription r1 lost: disconnect() was called',
+      });
     });
 
     it('refuses bad arguments and options before sending anything', () => {
       const { kuzzle, connect } = clientHarness();
       const socket = connect();
       const calls: Array<[() => Observable<unknown>, { name: string; message: string }]> = [
-        [() => kuzzle.realtime.subscribeWithStatus('', 'c'), { name: 'InvalidRequestError', message: 'Invalid request: realtime.subscribeWithStatus: index must be a non-empty string, got an empty string' }],
-        [() => kuzzle.realtime.subscribeWithStatus('i', 'c', null as never), { name: 'InvalidRequestError', message: 'Invalid request: realtime.subscribeWithStatus: filters must be an object, got null' }],
-        [() => kuzzle.realtime.subscribeWithStatus('i', 'c', {}, { scope: 'some' as never }), { name: 'InvalidOptionError', message: 'Invalid option "SubscribeOptions.scope": must be one of "all", "in", "out", "none", got "some"' }],
+        [
+          () => kuzzle.realtime.subscribeWithStatus('', 'c'),
+          {
+            name: 'InvalidRequestError',
+            message: 'Invalid request: realtime.subscribeWithStatus: index must be a non-empty string, got an empty string',
+          },
+        ],
+        [
+          () => kuzzle.realtime.subscribeWithStatus('i', 'c', null as never),
+          { name: 'InvalidRequestError', message: 'Invalid request: realtime.subscribeWithStatus: filters must be an object, got null' },
+        ],
+        [
+          () => kuzzle.realtime.subscribeWithStatus('i', 'c', {}, { scope: 'some' as never }),
+          {
+            name: 'InvalidOptionError',
+            message: 'Invalid option "SubscribeOptions.scope": must be one of "all", "in", "out", "none", got "some"',
+          },
+        ],
       ];
       for (const [call, expected] of calls) expect(nameAndMessage(observe(call()).error)).toEqual(expected);
       expect(socket.requests).toEqual([]);

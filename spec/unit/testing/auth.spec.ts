@@ -1,4 +1,4 @@
-import { EmbeddedKuzzleServer } from '../../../src/testing/index';
+import { EmbeddedKuzzleServer } from '../../../src/testing';
 import { serverFixture, sleep, WsClient, type Frame } from './ws-client';
 
 const USER = { username: 'alice', password: 'secret', _id: 'kuid-alice', content: { name: 'Alice' } };
@@ -11,7 +11,13 @@ describe('EmbeddedKuzzleServer authentication', () => {
   const fixture = serverFixture({ users: [USER], loginsPerSecond: 0 });
   const { open } = fixture;
   const login = async (client: WsClient, extra: Frame = {}): Promise<string> => {
-    const response = await client.request({ controller: 'auth', action: 'login', strategy: 'local', body: { username: USER.username, password: USER.password }, ...extra });
+    const response = await client.request({
+      controller: 'auth',
+      action: 'login',
+      strategy: 'local',
+      body: { username: USER.username, password: USER.password },
+      ...extra,
+    });
     expect(response['error']).toBeNull();
     return String(resultOf(response)['jwt']);
   };
@@ -27,7 +33,11 @@ describe('EmbeddedKuzzleServer authentication', () => {
       expect(Number(result['expiresAt'])).toBeGreaterThanOrEqual(before + 7_200_000);
       const jwt = String(result['jwt']);
       expect(jwt.startsWith('kauth-')).toBe(true);
-      const claims = JSON.parse(Buffer.from(jwt.slice(6).split('.')[1] ?? '', 'base64url').toString()) as { _id: string; iat: number; exp: number };
+      const claims = JSON.parse(Buffer.from(jwt.slice(6).split('.')[1] ?? '', 'base64url').toString()) as {
+        _id: string;
+        iat: number;
+        exp: number;
+      };
       expect(claims._id).toBe('kuid-alice');
       expect(claims.exp - claims.iat).toBe(7200);
     });
@@ -40,17 +50,39 @@ describe('EmbeddedKuzzleServer authentication', () => {
 
     it('refuses wrong or missing credentials with the real error', async () => {
       const client = await open();
-      const wrong = await client.request({ controller: 'auth', action: 'login', strategy: 'local', body: { username: 'alice', password: 'nope' } });
-      expect(wrong['error']).toEqual({ code: 67305492, id: 'plugin.strategy.missing_user', message: 'wrong username or password', props: ['wrong username or password'], status: 401 });
+      const wrong = await client.request({
+        controller: 'auth',
+        action: 'login',
+        strategy: 'local',
+        body: { username: 'alice', password: 'nope' },
+      });
+      expect(wrong['error']).toEqual({
+        code: 67305492,
+        id: 'plugin.strategy.missing_user',
+        message: 'wrong username or password',
+        props: ['wrong username or password'],
+        status: 401,
+      });
       const missing = await client.request({ controller: 'auth', action: 'login', strategy: 'local', body: { username: 'alice' } });
       expect(missing['error']).toMatchObject({ id: 'plugin.strategy.missing_user', message: 'Missing credentials' });
     });
 
     it('requires a known strategy and a parsable expiresIn', async () => {
       const client = await open();
-      expect((await client.request({ controller: 'auth', action: 'login', body: USER }))['error']).toMatchObject({ id: 'api.assert.missing_argument', props: ['strategy'] });
-      expect((await client.request({ controller: 'auth', action: 'login', strategy: 'oauth', body: USER }))['error']).toMatchObject({ id: 'security.credentials.unknown_strategy', status: 400 });
-      expect((await client.request({ controller: 'auth', action: 'login', strategy: 'local', body: USER, expiresIn: 'soon' }))['error']).toMatchObject({ id: 'api.assert.invalid_argument', props: ['expiresIn', 'a number of milliseconds, or a parsable timespan string'] });
+      expect((await client.request({ controller: 'auth', action: 'login', body: USER }))['error']).toMatchObject({
+        id: 'api.assert.missing_argument',
+        props: ['strategy'],
+      });
+      expect((await client.request({ controller: 'auth', action: 'login', strategy: 'oauth', body: USER }))['error']).toMatchObject({
+        id: 'security.credentials.unknown_strategy',
+        status: 400,
+      });
+      expect(
+        (await client.request({ controller: 'auth', action: 'login', strategy: 'local', body: USER, expiresIn: 'soon' }))['error'],
+      ).toMatchObject({
+        id: 'api.assert.invalid_argument',
+        props: ['expiresIn', 'a number of milliseconds, or a parsable timespan string'],
+      });
     });
 
     it('limits logins per connection and per second (429)', async () => {
@@ -85,8 +117,15 @@ describe('EmbeddedKuzzleServer authentication', () => {
         kuid: 'kuid-alice',
         valid: true,
       });
-      expect(resultOf(await client.request({ controller: 'auth', action: 'checkToken', body: { token: 'garbage' } }))).toEqual({ state: 'Invalid token.', valid: false });
-      expect(resultOf(await client.request({ controller: 'auth', action: 'checkToken', body: {} }))).toEqual({ expiresAt: null, kuid: '-1', valid: true });
+      expect(resultOf(await client.request({ controller: 'auth', action: 'checkToken', body: { token: 'garbage' } }))).toEqual({
+        state: 'Invalid token.',
+        valid: false,
+      });
+      expect(resultOf(await client.request({ controller: 'auth', action: 'checkToken', body: {} }))).toEqual({
+        expiresAt: null,
+        kuid: '-1',
+        valid: true,
+      });
     });
 
     it('returns the user with its strategies, or the anonymous user', async () => {
@@ -95,7 +134,11 @@ describe('EmbeddedKuzzleServer authentication', () => {
       const user = resultOf(await client.request({ controller: 'auth', action: 'getCurrentUser', jwt }));
       expect(user).toEqual({
         _id: 'kuid-alice',
-        _source: { profileIds: ['default'], name: 'Alice', _kuzzle_info: { createdAt: expect.any(Number), updatedAt: null, updater: null } },
+        _source: {
+          profileIds: ['default'],
+          name: 'Alice',
+          _kuzzle_info: { createdAt: expect.any(Number), updatedAt: null, updater: null },
+        },
         strategies: ['local'],
       });
       const anonymous = resultOf(await client.request({ controller: 'auth', action: 'getCurrentUser' }));
@@ -105,7 +148,13 @@ describe('EmbeddedKuzzleServer authentication', () => {
     it('refuses an unknown jwt with security.token.invalid', async () => {
       const client = await open();
       const response = await client.request({ controller: 'server', action: 'now', jwt: 'kauth-forged' });
-      expect(response['error']).toEqual({ code: 117506049, id: 'security.token.invalid', message: 'Invalid token.', props: [], status: 401 });
+      expect(response['error']).toEqual({
+        code: 117506049,
+        id: 'security.token.invalid',
+        message: 'Invalid token.',
+        props: [],
+        status: 401,
+      });
     });
   });
 
@@ -120,7 +169,12 @@ describe('EmbeddedKuzzleServer authentication', () => {
     it('needs a user', async () => {
       const client = await open();
       const response = await client.request({ controller: 'auth', action: 'logout' });
-      expect(response['error']).toMatchObject({ id: 'security.rights.unauthorized', code: 117637121, status: 401, props: ['auth', 'logout'] });
+      expect(response['error']).toMatchObject({
+        id: 'security.rights.unauthorized',
+        code: 117637121,
+        status: 401,
+        props: ['auth', 'logout'],
+      });
     });
 
     it('silently takes the subscriptions of the other sockets that used the token', async () => {
@@ -144,15 +198,21 @@ describe('EmbeddedKuzzleServer authentication', () => {
       expect(fresh).not.toBe(old);
       expect(resultOf(response)['ttl']).toBe(7_200_000);
       expect((await client.request({ controller: 'server', action: 'now', jwt: old }))['status']).toBe(200);
-      expect((await client.request({ controller: 'auth', action: 'refreshToken', jwt: old }))['error']).toMatchObject({ id: 'security.token.invalid' });
+      expect((await client.request({ controller: 'auth', action: 'refreshToken', jwt: old }))['error']).toMatchObject({
+        id: 'security.token.invalid',
+      });
       await sleep(1100);
-      expect((await client.request({ controller: 'server', action: 'now', jwt: old }))['error']).toMatchObject({ id: 'security.token.invalid' });
+      expect((await client.request({ controller: 'server', action: 'now', jwt: old }))['error']).toMatchObject({
+        id: 'security.token.invalid',
+      });
       expect((await client.request({ controller: 'server', action: 'now', jwt: fresh }))['status']).toBe(200);
     });
 
     it('needs a user', async () => {
       const client = await open();
-      expect((await client.request({ controller: 'auth', action: 'refreshToken' }))['error']).toMatchObject({ id: 'security.rights.unauthorized' });
+      expect((await client.request({ controller: 'auth', action: 'refreshToken' }))['error']).toMatchObject({
+        id: 'security.rights.unauthorized',
+      });
     });
   });
 
@@ -160,7 +220,15 @@ describe('EmbeddedKuzzleServer authentication', () => {
     it('notifies every socket that used the token, ends their subscriptions and tells the other subscribers', async () => {
       const [owner, user, watcher] = [await open(), await open(), await open()];
       const jwt = await login(owner, { expiresIn: 400 });
-      await owner.request({ controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: {}, jwt, volatile: { who: 'owner' } });
+      await owner.request({
+        controller: 'realtime',
+        action: 'subscribe',
+        index: 'i',
+        collection: 'c',
+        body: {},
+        jwt,
+        volatile: { who: 'owner' },
+      });
       await user.request({ controller: 'server', action: 'now', jwt });
       await watcher.request({ controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: {}, users: 'all' });
 
@@ -182,7 +250,10 @@ describe('EmbeddedKuzzleServer authentication', () => {
       await client.request({ controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: {}, jwt });
       fixture.server.expireToken(jwt);
       await client.nextText(TOKEN_EXPIRED);
-      expect((await client.request({ controller: 'auth', action: 'checkToken', body: { token: jwt } }))['result']).toEqual({ state: 'Invalid token.', valid: false });
+      expect((await client.request({ controller: 'auth', action: 'checkToken', body: { token: jwt } }))['result']).toEqual({
+        state: 'Invalid token.',
+        valid: false,
+      });
       const count = await client.request({ controller: 'realtime', action: 'count', body: { roomId: 'x' } });
       expect(count['result']).toEqual({ count: 0 });
     });
@@ -219,7 +290,9 @@ describe('EmbeddedKuzzleServer authentication', () => {
         const denied = await client.request({ controller: 'realtime', action: 'publish', index: 'i', collection: 'c', body: {} });
         expect(denied['error']).toMatchObject({ id: 'security.rights.unauthorized', props: ['realtime', 'publish'] });
         const jwt = String(resultOf(await client.request({ controller: 'auth', action: 'login', strategy: 'local', body: USER }))['jwt']);
-        expect((await client.request({ controller: 'realtime', action: 'publish', index: 'i', collection: 'c', body: {}, jwt }))['status']).toBe(200);
+        expect(
+          (await client.request({ controller: 'realtime', action: 'publish', index: 'i', collection: 'c', body: {}, jwt }))['status'],
+        ).toBe(200);
       } finally {
         client.close();
         await restricted.stop();

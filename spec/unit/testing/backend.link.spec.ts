@@ -1,6 +1,6 @@
 import { asyncScheduler } from 'rxjs';
-import type { ConnectionState } from '../../../src/index';
-import { createTestingKuzzle } from '../../../src/testing/index';
+import type { ConnectionState } from '../../../src';
+import { createTestingKuzzle } from '../../../src/testing';
 import { observe } from '../../support/client-harness';
 
 // The link between the client and the testing backend: dropped and restored by the test, on the backend's clock.

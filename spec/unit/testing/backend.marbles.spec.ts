@@ -1,8 +1,8 @@
 import { cold as jasmineCold, getTestScheduler } from 'jasmine-marbles';
 import { filter, map, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import type { Kuzzle, KuzzleEvent, SubscriptionEvent } from '../../../src/index';
-import { createTestingKuzzle } from '../../../src/testing/index';
+import type { Kuzzle, KuzzleEvent, SubscriptionEvent } from '../../../src';
+import { createTestingKuzzle } from '../../../src/testing';
 import { errorsByNameAndMessage, testScheduler } from '../../support/client-harness';
 
 // The testing backend in virtual time: a test writes when the server answers, notifies and drops the link, and
@@ -21,7 +21,12 @@ const statusLetters = (source: Observable<SubscriptionEvent>): Observable<string
     }),
   );
 
-const eventLetters: Partial<Record<KuzzleEvent['type'], string>> = { disconnected: 'd', reconnecting: 'w', resubscribed: 'R', reconnected: 'c' };
+const eventLetters: Partial<Record<KuzzleEvent['type'], string>> = {
+  disconnected: 'd',
+  reconnecting: 'w',
+  resubscribed: 'R',
+  reconnected: 'c',
+};
 const lifecycle = (kuzzle: Kuzzle): Observable<string> =>
   kuzzle.events$.pipe(
     map((event) => eventLetters[event.type]),

@@ -1,10 +1,11 @@
-import type { Notification, SubscriptionEvent } from '../../../src/index';
-import { createTestingKuzzle } from '../../../src/testing/index';
+import type { Notification, SubscriptionEvent } from '../../../src';
+import { createTestingKuzzle } from '../../../src/testing';
 import { observe } from '../../support/client-harness';
 
 // Subscriptions on the testing backend: acknowledged as the server does, and fed by the notifications a test pushes.
 
-const ids = (notifications: readonly Notification[]) => notifications.map((n) => (n.type === 'document' ? `${n.action}:${n.result._id}` : `user:${n.user}:${n.result.count}`));
+const ids = (notifications: readonly Notification[]) =>
+  notifications.map((n) => (n.type === 'document' ? `${n.action}:${n.result._id}` : `user:${n.user}:${n.result.count}`));
 
 describe('KuzzleTestingBackend: realtime', () => {
   describe('acknowledgements', () => {
@@ -83,7 +84,10 @@ describe('KuzzleTestingBackend: realtime', () => {
       const orders = observe(kuzzle.realtime.subscribe('shop', 'orders', {}));
       backend.tick(25);
 
-      const sent = backend.notifyDocument({ index: 'shop', collection: 'orders' }, { action: 'update', _id: 'o1', _source: { total: 13 }, _updatedFields: ['total'] });
+      const sent = backend.notifyDocument(
+        { index: 'shop', collection: 'orders' },
+        { action: 'update', _id: 'o1', _source: { total: 13 }, _updatedFields: ['total'] },
+      );
 
       expect(orders.values).toEqual(sent);
       expect(sent).toEqual([
@@ -113,7 +117,13 @@ describe('KuzzleTestingBackend: realtime', () => {
       const [deleted] = backend.notifyDocument(target, { action: 'delete', _id: 'o1' });
       const [message] = backend.notifyDocument(target, { action: 'publish', _source: { text: 'hello' } });
       expect(deleted).toMatchObject({ action: 'delete', scope: 'out', event: 'delete', controller: 'document' });
-      expect(message).toMatchObject({ action: 'publish', scope: 'in', event: 'publish', controller: 'realtime', result: { _source: { text: 'hello' } } });
+      expect(message).toMatchObject({
+        action: 'publish',
+        scope: 'in',
+        event: 'publish',
+        controller: 'realtime',
+        result: { _source: { text: 'hello' } },
+      });
       expect(message?.result).not.toHaveProperty('_id');
       expect(orders.values).toHaveLength(2);
     });
@@ -198,7 +208,9 @@ describe('KuzzleTestingBackend: realtime', () => {
 
       const sent = backend.notifyUser({ index: 'shop', collection: 'orders' }, { user: 'in', count: 2, volatile: { name: 'ann' } });
 
-      expect(sent).toEqual([expect.objectContaining({ type: 'user', user: 'in', result: { count: 2 }, action: 'subscribe', room: 'room-1-none-all' })]);
+      expect(sent).toEqual([
+        expect.objectContaining({ type: 'user', user: 'in', result: { count: 2 }, action: 'subscribe', room: 'room-1-none-all' }),
+      ]);
       expect(presence.values).toEqual([{ count: 1 }, { count: 2, event: { user: 'in', volatile: { name: 'ann' } } }]);
       expect(documents.values).toEqual([]);
     });

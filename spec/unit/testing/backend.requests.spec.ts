@@ -1,5 +1,5 @@
-import { KuzzleError, RequestTimeoutError } from '../../../src/index';
-import { createTestingKuzzle, KuzzleTestingBackend, TestRequest } from '../../../src/testing/index';
+import { KuzzleError, RequestTimeoutError } from '../../../src';
+import { createTestingKuzzle, KuzzleTestingBackend, TestRequest } from '../../../src/testing';
 import { nameAndMessage, observe } from '../../support/client-harness';
 
 // Requests as the client sends them, and a test that answers them as the server would.
@@ -28,7 +28,9 @@ describe('KuzzleTestingBackend: requests', () => {
       observe(kuzzle.document.count('shop', 'orders'));
 
       expect(backend.expectOne('server:now').action).toBe('server:now');
-      expect(backend.expectOne({ action: 'search', body: { query: { term: { status: 'open' } } }, size: 5 }).action).toBe('document:search');
+      expect(backend.expectOne({ action: 'search', body: { query: { term: { status: 'open' } } }, size: 5 }).action).toBe(
+        'document:search',
+      );
       expect(backend.expectOne((request) => request['action'] === 'count').action).toBe('document:count');
     });
 
@@ -109,7 +111,9 @@ describe('KuzzleTestingBackend: requests', () => {
       const request = backend.expectOne('server:now');
       kuzzle.disconnect();
       expect(request.connectionOpen).toBe(false);
-      expect(() => request.respond({ now: 1 })).toThrow('respond(): the connection server:now came on is closed, so the server cannot answer it');
+      expect(() => request.respond({ now: 1 })).toThrow(
+        'respond(): the connection server:now came on is closed, so the server cannot answer it',
+      );
     });
 
     it('answers a call that already gave up without harm: the client discards it', () => {
@@ -189,7 +193,11 @@ describe('KuzzleTestingBackend: requests', () => {
     });
 
     it('passes the client and protocol options on', () => {
-      const { kuzzle, backend } = createTestingKuzzle({ host: 'kuzzle.test', protocol: { port: 7443, ssl: true }, client: { volatile: { app: 'shop' } } });
+      const { kuzzle, backend } = createTestingKuzzle({
+        host: 'kuzzle.test',
+        protocol: { port: 7443, ssl: true },
+        client: { volatile: { app: 'shop' } },
+      });
       observe(kuzzle.server.now());
       expect(backend.socket.url).toBe('wss://kuzzle.test:7443/');
       expect(backend.expectOne('server:now').request['volatile']).toMatchObject({ app: 'shop' });

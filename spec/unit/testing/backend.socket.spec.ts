@@ -1,5 +1,5 @@
-import { Kuzzle, WebSocketProtocol } from '../../../src/index';
-import { createTestingKuzzle, FakeWebSocket } from '../../../src/testing/index';
+import { Kuzzle, WebSocketProtocol } from '../../../src';
+import { createTestingKuzzle, FakeWebSocket } from '../../../src/testing';
 import { FakeWebSocket as SpecFakeWebSocket } from '../../support/fake-web-socket';
 import { observe } from '../../support/client-harness';
 

@@ -1,5 +1,5 @@
 import { firstValueFrom, filter, take, toArray } from 'rxjs';
-import { EmbeddedKuzzleServer } from '../../../src/testing/index';
+import { EmbeddedKuzzleServer } from '../../../src/testing';
 import { eventually, serverFixture, sleep, WsClient } from './ws-client';
 
 const USER = { username: 'alice', password: 'secret' };
@@ -146,8 +146,12 @@ describe('EmbeddedKuzzleServer fault controls', () => {
       await fixture.server.restart();
 
       const again = await open();
-      expect((await again.request({ controller: 'auth', action: 'checkToken', body: { token: jwt } }))['result']).toMatchObject({ valid: true });
-      expect((await again.request({ controller: 'document', action: 'get', index: 'kept', collection: 'c', _id: 'd' }))['status']).toBe(200);
+      expect((await again.request({ controller: 'auth', action: 'checkToken', body: { token: jwt } }))['result']).toMatchObject({
+        valid: true,
+      });
+      expect((await again.request({ controller: 'document', action: 'get', index: 'kept', collection: 'c', _id: 'd' }))['status']).toBe(
+        200,
+      );
       expect((await again.request({ controller: 'realtime', action: 'count', body: { roomId } }))['result']).toEqual({ count: 0 });
       const resubscribed = await again.request({ controller: 'realtime', action: 'subscribe', index: 'kept', collection: 'c', body: {} });
       expect((resubscribed['result'] as { roomId: string }).roomId).toBe(roomId);

@@ -1,4 +1,4 @@
-import { EmbeddedKuzzleServer } from '../../../src/testing/index';
+import { EmbeddedKuzzleServer } from '../../../src/testing';
 import { sleep, WsClient } from './ws-client';
 
 const USER = { username: 'alice', password: 'secret' };
@@ -13,7 +13,11 @@ interface HttpAnswer {
 describe('EmbeddedKuzzleServer HTTP', () => {
   let server: EmbeddedKuzzleServer;
 
-  const http = async (method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<HttpAnswer> => {
+  const http = async (
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<HttpAnswer> => {
     const response = await fetch(`${server.httpUrl}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...options.headers },
@@ -43,7 +47,16 @@ describe('EmbeddedKuzzleServer HTTP', () => {
     expect(now.body).toMatchObject({ action: 'now', controller: 'server', volatile: { from: 'http' } });
     expect(now.headers.get('x-kuzzle-request-id')).toBe(now.body['requestId']);
     const info = await http('GET', '/');
-    expect(info.body['result']).toMatchObject({ serverInfo: { kuzzle: { version: '2.56.0', api: { routes: { server: { now: { action: 'now', controller: 'server', http: [{ path: '/_now', url: '/_now', verb: 'GET' }] } } } } } } });
+    expect(info.body['result']).toMatchObject({
+      serverInfo: {
+        kuzzle: {
+          version: '2.56.0',
+          api: {
+            routes: { server: { now: { action: 'now', controller: 'server', http: [{ path: '/_now', url: '/_now', verb: 'GET' }] } } },
+          },
+        },
+      },
+    });
   });
 
   it('answers CORS like the real server: origin echoed with credentials, preflight accepted', async () => {
@@ -54,7 +67,9 @@ describe('EmbeddedKuzzleServer HTTP', () => {
     expect(withOrigin.headers.get('access-control-allow-headers')).toContain('X-Kuzzle-Volatile');
     const withoutOrigin = await http('GET', '/_now');
     expect(withoutOrigin.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await http('OPTIONS', '/_login/local', { headers: { origin: 'http://app.test', 'access-control-request-method': 'POST' } });
+    const preflight = await http('OPTIONS', '/_login/local', {
+      headers: { origin: 'http://app.test', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(200);
     expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,POST,PUT,PATCH,DELETE,OPTIONS,HEAD');
     expect(preflight.body['result']).toEqual({});
@@ -64,9 +79,19 @@ describe('EmbeddedKuzzleServer HTTP', () => {
     const unknown = await http('GET', '/_nope');
     expect(unknown.status).toBe(404);
     expect(unknown.body['error']).toMatchObject({ id: 'network.http.url_not_found', message: 'API URL not found: /_nope.' });
-    const response = await fetch(`${server.httpUrl}/_checkToken`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'nojson' });
+    const response = await fetch(`${server.httpUrl}/_checkToken`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'nojson',
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code: 50397196, id: 'network.http.body_parse_failed', message: 'Unable to convert the HTTP body to JSON: nojson', props: ['nojson'], status: 400 });
+    expect(await response.json()).toEqual({
+      code: 50397196,
+      id: 'network.http.body_parse_failed',
+      message: 'Unable to convert the HTTP body to JSON: nojson',
+      props: ['nojson'],
+      status: 400,
+    });
   });
 
   it('logs in with a bearer-usable jwt, or with a cookie and no jwt under cookieAuth', async () => {
@@ -79,7 +104,9 @@ describe('EmbeddedKuzzleServer HTTP', () => {
     const { cookie, answer } = await cookieLogin();
     expect(answer.body['result']).toEqual({ _id: 'alice', expiresAt: expect.any(Number), ttl: 3_600_000 });
     const expires = COOKIE.exec(answer.headers.getSetCookie()[0] ?? '')?.[2] ?? '';
-    expect(new Date(expires).getTime()).toBe(Math.floor(Number((answer.body['result'] as Record<string, unknown>)['expiresAt']) / 1000) * 1000);
+    expect(new Date(expires).getTime()).toBe(
+      Math.floor(Number((answer.body['result'] as Record<string, unknown>)['expiresAt']) / 1000) * 1000,
+    );
     const cookieMe = await http('GET', '/_me', { headers: { cookie } });
     expect((cookieMe.body['result'] as Record<string, unknown>)['_id']).toBe('alice');
     const both = await http('GET', '/_me', { headers: { cookie, authorization: `Bearer ${jwt}` } });

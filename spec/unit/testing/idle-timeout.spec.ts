@@ -1,4 +1,4 @@
-import { EmbeddedKuzzleServer } from '../../../src/testing/index';
+import { EmbeddedKuzzleServer } from '../../../src/testing';
 import { sleep, WsClient } from './ws-client';
 
 describe('EmbeddedKuzzleServer idle timeout', () => {
@@ -14,7 +14,10 @@ describe('EmbeddedKuzzleServer idle timeout', () => {
     await quiet.request({ controller: 'realtime', action: 'subscribe', index: 'i', collection: 'c', body: {} });
     const publisher = await WsClient.open(server.url);
     const started = Date.now();
-    const publishing = setInterval(() => publisher.send({ controller: 'realtime', action: 'publish', index: 'i', collection: 'c', body: {} }), 50);
+    const publishing = setInterval(
+      () => publisher.send({ controller: 'realtime', action: 'publish', index: 'i', collection: 'c', body: {} }),
+      50,
+    );
     try {
       const closed = await quiet.closed;
       expect(closed.code).toBe(1006);

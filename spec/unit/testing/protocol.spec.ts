@@ -1,4 +1,4 @@
-import { EmbeddedKuzzleServer } from '../../../src/testing/index';
+import { EmbeddedKuzzleServer } from '../../../src/testing';
 import { sleep, WsClient } from './ws-client';
 
 describe('EmbeddedKuzzleServer protocol', () => {
@@ -37,19 +37,43 @@ describe('EmbeddedKuzzleServer protocol', () => {
   it('writes responses with the real key order, room last', async () => {
     const frame = await client.request({ controller: 'server', action: 'now', requestId: 'r1', volatile: { a: 1 } });
     expect(Object.keys(frame)).toEqual(['action', 'controller', 'error', 'headers', 'requestId', 'result', 'status', 'volatile', 'room']);
-    expect(frame).toMatchObject({ action: 'now', controller: 'server', error: null, requestId: 'r1', status: 200, volatile: { a: 1 }, room: 'r1' });
+    expect(frame).toMatchObject({
+      action: 'now',
+      controller: 'server',
+      error: null,
+      requestId: 'r1',
+      status: 200,
+      volatile: { a: 1 },
+      room: 'r1',
+    });
     expect(typeof (frame['result'] as { now: unknown }).now).toBe('number');
   });
 
   it('puts index and collection in a response only when the request had them', async () => {
     const frame = await client.request({ controller: 'document', action: 'get', index: 'nowhere', collection: 'c', _id: 'x' });
-    expect(Object.keys(frame)).toEqual(['action', 'collection', 'controller', 'error', 'headers', 'index', 'requestId', 'result', 'status', 'volatile', 'room']);
+    expect(Object.keys(frame)).toEqual([
+      'action',
+      'collection',
+      'controller',
+      'error',
+      'headers',
+      'index',
+      'requestId',
+      'result',
+      'status',
+      'volatile',
+      'room',
+    ]);
     expect(frame['error']).toMatchObject({ id: 'services.storage.unknown_index', status: 412, props: ['nowhere'] });
   });
 
   it('requires a controller, then an action', async () => {
     const noController = await client.request({ action: 'now' });
-    expect(noController['error']).toMatchObject({ id: 'api.assert.missing_argument', code: 33619971, message: 'Missing argument "controller".' });
+    expect(noController['error']).toMatchObject({
+      id: 'api.assert.missing_argument',
+      code: 33619971,
+      message: 'Missing argument "controller".',
+    });
     const noAction = await client.request({ controller: 'server' });
     expect(noAction['error']).toMatchObject({ id: 'api.assert.missing_argument', message: 'Missing argument "action".' });
   });
@@ -58,7 +82,11 @@ describe('EmbeddedKuzzleServer protocol', () => {
     const controller = await client.request({ controller: 'nope', action: 'now' });
     expect(controller['error']).toMatchObject({ id: 'api.process.controller_not_found', code: 33685508, status: 404 });
     const action = await client.request({ controller: 'server', action: 'nope' });
-    expect(action['error']).toMatchObject({ id: 'api.process.action_not_found', message: 'API action "server":"nope" not found', status: 404 });
+    expect(action['error']).toMatchObject({
+      id: 'api.process.action_not_found',
+      message: 'API action "server":"nope" not found',
+      status: 404,
+    });
   });
 
   it('rejects an attribute of the wrong type, echoing the request id without a room', async () => {

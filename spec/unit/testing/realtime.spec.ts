@@ -1,4 +1,4 @@
-import { EmbeddedKuzzleServer } from '../../../src/testing/index';
+import { EmbeddedKuzzleServer } from '../../../src/testing';
 import { sleep, WsClient, type Frame } from './ws-client';
 
 const INDEX = 'shop';
@@ -13,7 +13,14 @@ describe('EmbeddedKuzzleServer realtime', () => {
   let writer: WsClient;
 
   const subscribe = async (client: WsClient, extra: Frame = {}): Promise<{ roomId: string; channel: string }> => {
-    const response = await client.request({ controller: 'realtime', action: 'subscribe', index: INDEX, collection: COLLECTION, body: RED, ...extra });
+    const response = await client.request({
+      controller: 'realtime',
+      action: 'subscribe',
+      index: INDEX,
+      collection: COLLECTION,
+      body: RED,
+      ...extra,
+    });
     expect(response['error']).toBeNull();
     return resultOf(response) as { roomId: string; channel: string };
   };
@@ -47,11 +54,37 @@ describe('EmbeddedKuzzleServer realtime', () => {
     });
 
     it('rejects bad filters, scopes and users with the real error ids', async () => {
-      const badFilter = await watcher.request({ controller: 'realtime', action: 'subscribe', index: INDEX, collection: COLLECTION, body: { nope: {} } });
-      expect(badFilter['error']).toEqual({ code: 33619982, id: 'api.assert.koncorde_dsl_error', message: '"nope": unknown keyword', props: ['"nope": unknown keyword'], status: 400 });
-      const badScope = await watcher.request({ controller: 'realtime', action: 'subscribe', index: INDEX, collection: COLLECTION, body: {}, scope: 'sideways' });
+      const badFilter = await watcher.request({
+        controller: 'realtime',
+        action: 'subscribe',
+        index: INDEX,
+        collection: COLLECTION,
+        body: { nope: {} },
+      });
+      expect(badFilter['error']).toEqual({
+        code: 33619982,
+        id: 'api.assert.koncorde_dsl_error',
+        message: '"nope": unknown keyword',
+        props: ['"nope": unknown keyword'],
+        status: 400,
+      });
+      const badScope = await watcher.request({
+        controller: 'realtime',
+        action: 'subscribe',
+        index: INDEX,
+        collection: COLLECTION,
+        body: {},
+        scope: 'sideways',
+      });
       expect(badScope['error']).toMatchObject({ id: 'core.realtime.invalid_scope', code: 65540 });
-      const badUsers = await watcher.request({ controller: 'realtime', action: 'subscribe', index: INDEX, collection: COLLECTION, body: {}, users: 'some' });
+      const badUsers = await watcher.request({
+        controller: 'realtime',
+        action: 'subscribe',
+        index: INDEX,
+        collection: COLLECTION,
+        body: {},
+        users: 'some',
+      });
       expect(badUsers['error']).toMatchObject({ id: 'core.realtime.invalid_users', code: 65541 });
       const noBody = await watcher.request({ controller: 'realtime', action: 'subscribe', index: INDEX, collection: COLLECTION });
       expect(noBody['error']).toMatchObject({ id: 'api.assert.body_required' });
@@ -78,17 +111,43 @@ describe('EmbeddedKuzzleServer realtime', () => {
       ]);
       const [created, updated, left] = seen;
       expect(Object.keys(created ?? {})).toEqual([
-        'type', 'status', 'action', 'scope', 'result', 'event', 'requestId', 'timestamp', 'volatile', 'index', 'collection', 'controller', 'protocol', 'room',
+        'type',
+        'status',
+        'action',
+        'scope',
+        'result',
+        'event',
+        'requestId',
+        'timestamp',
+        'volatile',
+        'index',
+        'collection',
+        'controller',
+        'protocol',
+        'room',
       ]);
       expect(created).toMatchObject({ room: channel, protocol: 'websocket', controller: 'document', index: INDEX, collection: COLLECTION });
-      expect(resultOf(created ?? {})).toMatchObject({ _id: 'apple', _version: 1, _source: { color: 'red', _kuzzle_info: { author: '-1', updatedAt: null } } });
+      expect(resultOf(created ?? {})).toMatchObject({
+        _id: 'apple',
+        _version: 1,
+        _source: { color: 'red', _kuzzle_info: { author: '-1', updatedAt: null } },
+      });
       expect(resultOf(updated ?? {})['_updatedFields']).toEqual(['size']);
       expect(resultOf(left ?? {})).toMatchObject({ _source: { color: 'green', size: 3 }, _updatedFields: ['color'] });
     });
 
     it('carry the requestId and volatile data of the request that caused them', async () => {
       await subscribe(watcher);
-      await writer.request({ controller: 'document', action: 'create', index: INDEX, collection: COLLECTION, _id: 'x', body: { color: 'red' }, requestId: 'cause', volatile: { why: 'test' } });
+      await writer.request({
+        controller: 'document',
+        action: 'create',
+        index: INDEX,
+        collection: COLLECTION,
+        _id: 'x',
+        body: { color: 'red' },
+        requestId: 'cause',
+        volatile: { why: 'test' },
+      });
       const frame = await watcher.next((candidate) => candidate['type'] === 'document');
       expect(frame).toMatchObject({ requestId: 'cause', volatile: { why: 'test' } });
     });
@@ -107,7 +166,18 @@ describe('EmbeddedKuzzleServer realtime', () => {
 
     it('are sent for bulk writes too', async () => {
       await subscribe(watcher);
-      await writer.request({ controller: 'document', action: 'mCreate', index: INDEX, collection: COLLECTION, body: { documents: [{ _id: 'a', body: { color: 'red' } }, { _id: 'b', body: { color: 'blue' } }] } });
+      await writer.request({
+        controller: 'document',
+        action: 'mCreate',
+        index: INDEX,
+        collection: COLLECTION,
+        body: {
+          documents: [
+            { _id: 'a', body: { color: 'red' } },
+            { _id: 'b', body: { color: 'blue' } },
+          ],
+        },
+      });
       await writer.request({ controller: 'document', action: 'mDelete', index: INDEX, collection: COLLECTION, body: { ids: ['a', 'b'] } });
       await sleep(50);
       expect(notifications(watcher).map((frame) => [frame['action'], resultOf(frame)['_id']])).toEqual([
@@ -118,11 +188,19 @@ describe('EmbeddedKuzzleServer realtime', () => {
 
     it('publish messages that match, without storing them', async () => {
       await subscribe(watcher);
-      const response = await writer.request({ controller: 'realtime', action: 'publish', index: INDEX, collection: COLLECTION, body: { color: 'red', text: 'hi' } });
+      const response = await writer.request({
+        controller: 'realtime',
+        action: 'publish',
+        index: INDEX,
+        collection: COLLECTION,
+        body: { color: 'red', text: 'hi' },
+      });
       expect(resultOf(response)).toEqual({ published: true });
       const frame = await watcher.next((candidate) => candidate['type'] === 'document');
       expect(frame).toMatchObject({ action: 'publish', event: 'publish', scope: 'in', controller: 'realtime' });
-      expect(resultOf(frame)).toEqual({ _source: { color: 'red', text: 'hi', _kuzzle_info: { author: '-1', createdAt: expect.any(Number) } } });
+      expect(resultOf(frame)).toEqual({
+        _source: { color: 'red', text: 'hi', _kuzzle_info: { author: '-1', createdAt: expect.any(Number) } },
+      });
     });
   });
 
@@ -131,8 +209,27 @@ describe('EmbeddedKuzzleServer realtime', () => {
       const { roomId } = await subscribe(watcher, { users: 'all', volatile: { who: 'watcher' } });
       await subscribe(writer, { volatile: { who: 'writer' } });
       const entered = await watcher.next((frame) => frame['type'] === 'user');
-      expect(Object.keys(entered)).toEqual(['type', 'status', 'user', 'result', 'timestamp', 'volatile', 'index', 'collection', 'controller', 'action', 'protocol', 'room']);
-      expect(entered).toMatchObject({ user: 'in', result: { count: 2 }, volatile: { who: 'writer' }, action: 'subscribe', protocol: 'websocket' });
+      expect(Object.keys(entered)).toEqual([
+        'type',
+        'status',
+        'user',
+        'result',
+        'timestamp',
+        'volatile',
+        'index',
+        'collection',
+        'controller',
+        'action',
+        'protocol',
+        'room',
+      ]);
+      expect(entered).toMatchObject({
+        user: 'in',
+        result: { count: 2 },
+        volatile: { who: 'writer' },
+        action: 'subscribe',
+        protocol: 'websocket',
+      });
       expect(writer.frames.some((frame) => frame['type'] === 'user')).toBe(false);
 
       expect(resultOf(await watcher.request({ controller: 'realtime', action: 'count', body: { roomId } }))).toEqual({ count: 2 });
@@ -165,6 +262,8 @@ describe('EmbeddedKuzzleServer realtime', () => {
 
   it('lists rooms with their subscriber counts', async () => {
     const { roomId } = await subscribe(watcher);
-    expect(resultOf(await writer.request({ controller: 'realtime', action: 'list' }))).toEqual({ [INDEX]: { [COLLECTION]: { [roomId]: 1 } } });
+    expect(resultOf(await writer.request({ controller: 'realtime', action: 'list' }))).toEqual({
+      [INDEX]: { [COLLECTION]: { [roomId]: 1 } },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { EmbeddedKuzzleServer } from '../../../src/testing/index';
+import { EmbeddedKuzzleServer } from '../../../src/testing';
 import { WsClient, type Frame } from './ws-client';
 
 // What a real Kuzzle 2.56 answers for an action it does not know (observed over WebSocket; `stack`, sent in
@@ -51,9 +51,19 @@ describe('EmbeddedKuzzleServer, for an action it does not implement', () => {
   });
 
   const answers: ReadonlyArray<readonly [string, Frame, Frame, number]> = [
-    ['an unknown action of a controller it implements', { controller: 'document', action: 'nope' }, actionNotFound('document', 'nope'), 404],
+    [
+      'an unknown action of a controller it implements',
+      { controller: 'document', action: 'nope' },
+      actionNotFound('document', 'nope'),
+      404,
+    ],
     ['an unknown server action', { controller: 'server', action: 'nope' }, actionNotFound('server', 'nope'), 404],
-    ['a real action of a controller it implements in part', { controller: 'document', action: 'export', index: 'i', collection: 'c' }, actionNotFound('document', 'export'), 404],
+    [
+      'a real action of a controller it implements in part',
+      { controller: 'document', action: 'export', index: 'i', collection: 'c' },
+      actionNotFound('document', 'export'),
+      404,
+    ],
     ['a security action', { controller: 'security', action: 'getUser', _id: 'someone' }, actionNotFound('security', 'getUser'), 404],
     ['an ms action', { controller: 'ms', action: 'get', _id: 'key' }, actionNotFound('ms', 'get'), 404],
     ['a memoryStorage action', { controller: 'memoryStorage', action: 'get', _id: 'key' }, actionNotFound('memoryStorage', 'get'), 404],
@@ -76,7 +86,19 @@ describe('EmbeddedKuzzleServer, for an action it does not implement', () => {
 
   it('keeps the index and collection of the request in the answer, as for any error', async () => {
     const response = await client.request({ controller: 'document', action: 'nope', index: 'i', collection: 'c', requestId: 'r8' });
-    expect(Object.keys(response)).toEqual(['action', 'collection', 'controller', 'error', 'headers', 'index', 'requestId', 'result', 'status', 'volatile', 'room']);
+    expect(Object.keys(response)).toEqual([
+      'action',
+      'collection',
+      'controller',
+      'error',
+      'headers',
+      'index',
+      'requestId',
+      'result',
+      'status',
+      'volatile',
+      'room',
+    ]);
     expect(response).toMatchObject({ index: 'i', collection: 'c', requestId: 'r8', room: 'r8' });
   });
 

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { EmbeddedKuzzleServer, type EmbeddedServerOptions } from '../../../src/testing/index';
+import { EmbeddedKuzzleServer, type EmbeddedServerOptions } from '../../../src/testing';
 
 export type Frame = Record<string, unknown>;
 
@@ -50,7 +50,8 @@ export class WsClient {
 
   /** Sends a request and resolves with its response (the frame whose `room` is its request id). */
   async request(frame: Frame, timeoutMs = 5000): Promise<Frame> {
-    const requestId = typeof frame['requestId'] === 'string' ? frame['requestId'] : `rq-${++this.counter}-${Math.random().toString(36).slice(2)}`;
+    const requestId =
+      typeof frame['requestId'] === 'string' ? frame['requestId'] : `rq-${++this.counter}-${Math.random().toString(36).slice(2)}`;
     this.send({ ...frame, requestId });
     return this.next((candidate) => candidate['room'] === requestId, timeoutMs);
   }

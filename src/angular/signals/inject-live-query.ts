@@ -22,7 +22,8 @@ interface QueryArgs {
   readonly query: KoncordeFilter;
 }
 
-const sameArgs = (a: QueryArgs, b: QueryArgs): boolean => a.index === b.index && a.collection === b.collection && sameJson(a.query, b.query);
+const sameArgs = (a: QueryArgs, b: QueryArgs): boolean =>
+  a.index === b.index && a.collection === b.collection && sameJson(a.query, b.query);
 
 /**
  * A live query as a signal: the current `LiveResult` of `document.watch(index, collection, query, options)`.
@@ -73,7 +74,12 @@ export function injectLiveQuery<S extends object = Record<string, unknown>>(
       }
       const start = initial();
       handedOver = undefined;
-      return kuzzle.document.watch<S>(index, collection, query, start.documents.length > 0 ? { ...watchOptions, initial: start.documents } : watchOptions);
+      return kuzzle.document.watch<S>(
+        index,
+        collection,
+        query,
+        start.documents.length > 0 ? { ...watchOptions, initial: start.documents } : watchOptions,
+      );
     },
     holdUntilFirst: onServer,
   });

@@ -13,7 +13,8 @@ interface RoomArgs {
   readonly filters: Record<string, unknown>;
 }
 
-const sameArgs = (a: RoomArgs, b: RoomArgs): boolean => a.index === b.index && a.collection === b.collection && sameJson(a.filters, b.filters);
+const sameArgs = (a: RoomArgs, b: RoomArgs): boolean =>
+  a.index === b.index && a.collection === b.collection && sameJson(a.filters, b.filters);
 
 /**
  * Who is in a room, as a signal: the latest `Presence` of `realtime.presence(index, collection, filters, options)`
@@ -32,9 +33,12 @@ export function injectPresence(
 ): LiveSignal<Presence | undefined> {
   const { injector, kuzzle, onServer } = helperContext(injectPresence, options);
   const { injector: _, ...presenceOptions } = options;
-  const args = computed((): RoomArgs => ({ index: read(index), collection: read(collection), filters: read(filters) }), { equal: sameArgs });
+  const args = computed((): RoomArgs => ({ index: read(index), collection: read(collection), filters: read(filters) }), {
+    equal: sameArgs,
+  });
   return liveSignal<RoomArgs, Presence | undefined>(injector, args, {
     start: () => undefined,
-    open: ({ index, collection, filters }) => (onServer ? undefined : kuzzle.realtime.presence(index, collection, filters, presenceOptions)),
+    open: ({ index, collection, filters }) =>
+      onServer ? undefined : kuzzle.realtime.presence(index, collection, filters, presenceOptions),
   });
 }

@@ -13,7 +13,8 @@ interface DocumentsArgs {
   readonly ids: readonly string[];
 }
 
-const sameArgs = (a: DocumentsArgs, b: DocumentsArgs): boolean => a.index === b.index && a.collection === b.collection && sameJson(a.ids, b.ids);
+const sameArgs = (a: DocumentsArgs, b: DocumentsArgs): boolean =>
+  a.index === b.index && a.collection === b.collection && sameJson(a.ids, b.ids);
 
 /**
  * Documents watched by id, as a signal: the current `WatchedDocuments` of `document.watchDocuments(index, collection,

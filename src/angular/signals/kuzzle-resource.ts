@@ -55,7 +55,10 @@ const idle = <T>(request: Observable<T> | undefined): Run<T> => ({ request, stat
  * server-side rendering, while the client is offline (it does not connect by itself there), the request is not
  * run at all: the page renders its `loading` state and the browser runs the request.
  */
-export function kuzzleResource<T>(request: () => Observable<T> | undefined, options?: KuzzleResourceOptions): KuzzleResourceRef<T | undefined> {
+export function kuzzleResource<T>(
+  request: () => Observable<T> | undefined,
+  options?: KuzzleResourceOptions,
+): KuzzleResourceRef<T | undefined> {
   const { injector, kuzzle, onServer } = helperContext(kuzzleResource, options);
   const tasks = injector.get(PendingTasks);
   const current = computed(request);

@@ -10,7 +10,12 @@ import type { Observable } from 'rxjs';
  * what they read starts nothing again, and they may write signals. Nothing relies on zone.js: the signals they write
  * schedule change detection by themselves.
  */
-export function runLatest<A>(injector: Injector, args: () => A | undefined, open: (args: A) => Observable<unknown> | undefined, again?: () => unknown): EffectRef {
+export function runLatest<A>(
+  injector: Injector,
+  args: () => A | undefined,
+  open: (args: A) => Observable<unknown> | undefined,
+  again?: () => unknown,
+): EffectRef {
   return effect(
     (onCleanup) => {
       again?.();

@@ -1,7 +1,7 @@
 import { DestroyRef, inject, makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
 import { connectTestingClient, resolveBackendOptions, type TestingKuzzleOptions } from '../../testing/_fake';
 // The entry, not its files: the token must be the one `kuzzle-rx/angular` exports, which components inject.
-import { KUZZLE } from '../index';
+import { KUZZLE } from '..';
 import { KuzzleTestingController } from './kuzzle-testing-controller';
 
 /**

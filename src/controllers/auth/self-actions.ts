@@ -4,7 +4,13 @@ import { BaseController, type CallOptions } from '../base-controller';
 import type { SearchResult } from '../search/search-result';
 import { toUser } from '../security/mappers';
 import type { ApiKey, Credentials, RightsRequest, SecurityRight, SecurityUser, UserContent } from '../security/types';
-import type { AuthCreateApiKeyOptions, AuthDeleteApiKeyOptions, AuthSearchApiKeysOptions, CreateTokenOptions, UpdateSelfOptions } from './options';
+import type {
+  AuthCreateApiKeyOptions,
+  AuthDeleteApiKeyOptions,
+  AuthSearchApiKeysOptions,
+  CreateTokenOptions,
+  UpdateSelfOptions,
+} from './options';
 import type { CreatedToken } from './types';
 
 /**
@@ -34,24 +40,33 @@ export abstract class SelfActions extends BaseController {
 
   /** Changes the current user's content (not its profiles); emits the user. `C` types the content. */
   updateSelf<C extends UserContent = UserContent>(content: Partial<C>, options?: UpdateSelfOptions): Observable<SecurityUser<C>> {
-    return this.call<{ _id: string; _source: JsonObject }>('updateSelf', options, (check) => ({ body: check.object('content', content) })).pipe(
-      map((result) => toUser<C>(result)),
-    );
+    return this.call<{ _id: string; _source: JsonObject }>('updateSelf', options, (check) => ({
+      body: check.object('content', content),
+    })).pipe(map((result) => toUser<C>(result)));
   }
 
   /** Gives the current user credentials for a strategy (`local`: `{ username, password }`); emits them as the strategy shows them. */
   createMyCredentials(strategy: string, credentials: JsonObject, options?: CallOptions): Observable<Credentials> {
-    return this.call('createMyCredentials', options, (check) => ({ strategy: check.string('strategy', strategy), body: check.object('credentials', credentials) }));
+    return this.call('createMyCredentials', options, (check) => ({
+      strategy: check.string('strategy', strategy),
+      body: check.object('credentials', credentials),
+    }));
   }
 
   /** Changes the current user's credentials for a strategy; emits them as the strategy shows them. */
   updateMyCredentials(strategy: string, credentials: JsonObject, options?: CallOptions): Observable<Credentials> {
-    return this.call('updateMyCredentials', options, (check) => ({ strategy: check.string('strategy', strategy), body: check.object('credentials', credentials) }));
+    return this.call('updateMyCredentials', options, (check) => ({
+      strategy: check.string('strategy', strategy),
+      body: check.object('credentials', credentials),
+    }));
   }
 
   /** Emits whether the strategy would accept these credentials for the current user; errors with the reason when not. */
   validateMyCredentials(strategy: string, credentials: JsonObject, options?: CallOptions): Observable<boolean> {
-    return this.call('validateMyCredentials', options, (check) => ({ strategy: check.string('strategy', strategy), body: check.object('credentials', credentials) }));
+    return this.call('validateMyCredentials', options, (check) => ({
+      strategy: check.string('strategy', strategy),
+      body: check.object('credentials', credentials),
+    }));
   }
 
   /** Emits whether the current user has credentials for the strategy. */
@@ -66,9 +81,9 @@ export abstract class SelfActions extends BaseController {
 
   /** Removes the current user's credentials for the strategy; emits `true`. */
   deleteMyCredentials(strategy: string, options?: CallOptions): Observable<boolean> {
-    return this.call<{ acknowledged: boolean }>('deleteMyCredentials', options, (check) => ({ strategy: check.string('strategy', strategy) })).pipe(
-      map((result) => result.acknowledged),
-    );
+    return this.call<{ acknowledged: boolean }>('deleteMyCredentials', options, (check) => ({
+      strategy: check.string('strategy', strategy),
+    })).pipe(map((result) => result.acknowledged));
   }
 
   /** Creates an API key for the current user; emits it, with its token (the only time the token is shown). */

@@ -4,7 +4,15 @@ import { BaseController, type QuerySender } from '../base-controller';
 import { inCollection } from '../collection/in-collection';
 import { documentsToWrite } from '../document/checks';
 import type { DocumentToWrite } from '../document/types';
-import type { BulkDocument, BulkImportOptions, BulkImportResult, BulkMWriteOptions, BulkMWriteResult, BulkWriteDocumentOptions, BulkWriteOptions } from './types';
+import type {
+  BulkDocument,
+  BulkImportOptions,
+  BulkImportResult,
+  BulkMWriteOptions,
+  BulkMWriteResult,
+  BulkWriteDocumentOptions,
+  BulkWriteOptions,
+} from './types';
 
 /**
  * The bulk controller: imports and writes straight to the storage, without Kuzzle's metadata, specifications checks
@@ -43,7 +51,13 @@ export class BulkController extends BaseController {
   }
 
   /** Creates or replaces a document as given, `_kuzzle_info` included (`id`: the server chooses one when omitted); emits it. */
-  write<S extends object>(index: string, collection: string, document: S, id?: string, options?: BulkWriteDocumentOptions): Observable<BulkDocument<S>> {
+  write<S extends object>(
+    index: string,
+    collection: string,
+    document: S,
+    id?: string,
+    options?: BulkWriteDocumentOptions,
+  ): Observable<BulkDocument<S>> {
     return this.call('write', options, (check) => ({
       ...inCollection(check, index, collection),
       _id: check.optionalString('id', id),
@@ -52,7 +66,12 @@ export class BulkController extends BaseController {
   }
 
   /** Creates or replaces several documents as given; emits those written and those that failed, with why. */
-  mWrite<S extends object>(index: string, collection: string, documents: readonly DocumentToWrite<S>[], options?: BulkMWriteOptions): Observable<BulkMWriteResult<S>> {
+  mWrite<S extends object>(
+    index: string,
+    collection: string,
+    documents: readonly DocumentToWrite<S>[],
+    options?: BulkMWriteOptions,
+  ): Observable<BulkMWriteResult<S>> {
     return this.call('mWrite', options, (check) => ({
       ...inCollection(check, index, collection),
       body: { documents: documentsToWrite(check, documents, false) },

@@ -29,7 +29,12 @@ export class CollectionController extends BaseController {
   }
 
   /** Creates a collection, or updates its mappings and settings when it exists; emits once done. */
-  create(index: string, collection: string, definition?: CollectionDefinition | CollectionMappings, options?: CallOptions): Observable<void> {
+  create(
+    index: string,
+    collection: string,
+    definition?: CollectionDefinition | CollectionMappings,
+    options?: CallOptions,
+  ): Observable<void> {
     return this.call('create', options, (check) => ({
       ...inCollection(check, index, collection),
       body: check.optionalObject('definition', definition),
@@ -79,7 +84,10 @@ export class CollectionController extends BaseController {
   }
 
   /** Searches the specifications of every collection; emits the first page of hits, whose `next()` fetches the one after. */
-  searchSpecifications(query: JsonObject = {}, options?: CollectionSearchSpecificationsOptions): Observable<SearchResult<SpecificationsHit>> {
+  searchSpecifications(
+    query: JsonObject = {},
+    options?: CollectionSearchSpecificationsOptions,
+  ): Observable<SearchResult<SpecificationsHit>> {
     return this.paged<SpecificationsHit>('searchSpecifications', options, (check) => ({ body: check.object('query', query) }), {
       scrollAction: 'scrollSpecifications',
     });
@@ -91,7 +99,12 @@ export class CollectionController extends BaseController {
   }
 
   /** Updates the collection's mappings and settings; emits once done. */
-  update(index: string, collection: string, definition: CollectionUpdateDefinition | CollectionMappings, options?: CallOptions): Observable<void> {
+  update(
+    index: string,
+    collection: string,
+    definition: CollectionUpdateDefinition | CollectionMappings,
+    options?: CallOptions,
+  ): Observable<void> {
     return this.call('update', options, (check) => ({
       ...inCollection(check, index, collection),
       body: check.object('definition', definition),
@@ -100,11 +113,19 @@ export class CollectionController extends BaseController {
 
   /** Adds fields to the collection's mappings (deprecated by the server: use `update`); emits the mappings. */
   updateMapping(index: string, collection: string, mappings: CollectionMappings, options?: CallOptions): Observable<CollectionMappings> {
-    return this.call('updateMapping', options, (check) => ({ ...inCollection(check, index, collection), body: check.object('mappings', mappings) }));
+    return this.call('updateMapping', options, (check) => ({
+      ...inCollection(check, index, collection),
+      body: check.object('mappings', mappings),
+    }));
   }
 
   /** Replaces the collection's validation specifications; emits them. Errors with `KuzzleError` when they are not valid. */
-  updateSpecifications(index: string, collection: string, specifications: CollectionSpecifications, options?: CallOptions): Observable<CollectionSpecifications> {
+  updateSpecifications(
+    index: string,
+    collection: string,
+    specifications: CollectionSpecifications,
+    options?: CallOptions,
+  ): Observable<CollectionSpecifications> {
     return this.call('updateSpecifications', options, (check) => ({
       ...inCollection(check, index, collection),
       body: check.object('specifications', specifications),
@@ -112,7 +133,12 @@ export class CollectionController extends BaseController {
   }
 
   /** Checks specifications without applying them; emits whether they are valid, and what is wrong with them. */
-  validateSpecifications(index: string, collection: string, specifications: CollectionSpecifications, options?: CallOptions): Observable<SpecificationsValidation> {
+  validateSpecifications(
+    index: string,
+    collection: string,
+    specifications: CollectionSpecifications,
+    options?: CallOptions,
+  ): Observable<SpecificationsValidation> {
     return this.call('validateSpecifications', options, (check) => ({
       ...inCollection(check, index, collection),
       body: check.object('specifications', specifications),

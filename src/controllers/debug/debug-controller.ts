@@ -30,7 +30,9 @@ export class DebugController extends BaseController {
 
   /** Runs a DevTools Protocol method (`'Runtime.evaluate'`, `{ expression: '1+1' }`); emits its result. */
   post(method: string, params: JsonObject = {}, options?: CallOptions): Observable<JsonObject> {
-    return this.call('post', options, (check) => ({ body: { method: check.string('method', method), params: check.object('params', params) } }));
+    return this.call('post', options, (check) => ({
+      body: { method: check.string('method', method), params: check.object('params', params) },
+    }));
   }
 
   /**
@@ -39,11 +41,15 @@ export class DebugController extends BaseController {
    * responses nor subscriptions' notifications: `events$` reports them as `discarded` (with the frame's text).
    */
   addListener(event: string, options?: CallOptions): Observable<void> {
-    return this.call<unknown>('addListener', options, (check) => ({ body: { event: check.string('event', event) } })).pipe(map(() => undefined));
+    return this.call<unknown>('addListener', options, (check) => ({ body: { event: check.string('event', event) } })).pipe(
+      map(() => undefined),
+    );
   }
 
   /** Stops pushing a DevTools Protocol event to this connection; emits `undefined`. */
   removeListener(event: string, options?: CallOptions): Observable<void> {
-    return this.call<unknown>('removeListener', options, (check) => ({ body: { event: check.string('event', event) } })).pipe(map(() => undefined));
+    return this.call<unknown>('removeListener', options, (check) => ({ body: { event: check.string('event', event) } })).pipe(
+      map(() => undefined),
+    );
   }
 }

@@ -56,7 +56,13 @@ export class DocumentController extends BaseController {
   }
 
   /** Creates a document (`id`: let the server choose one when omitted); emits it. */
-  create<S extends object>(index: string, collection: string, content: S, id?: string, options?: DocumentWriteOptions): Observable<KuzzleDocument<S>> {
+  create<S extends object>(
+    index: string,
+    collection: string,
+    content: S,
+    id?: string,
+    options?: DocumentWriteOptions,
+  ): Observable<KuzzleDocument<S>> {
     return this.call('create', options, (check) => ({
       ...inCollection(check, index, collection),
       body: check.object('content', content),
@@ -65,7 +71,13 @@ export class DocumentController extends BaseController {
   }
 
   /** Creates a document or replaces the one with that id; emits it. */
-  createOrReplace<S extends object>(index: string, collection: string, id: string, content: S, options?: DocumentWriteOptions): Observable<KuzzleDocument<S>> {
+  createOrReplace<S extends object>(
+    index: string,
+    collection: string,
+    id: string,
+    content: S,
+    options?: DocumentWriteOptions,
+  ): Observable<KuzzleDocument<S>> {
     return this.call('createOrReplace', options, (check) => ({
       ...inCollection(check, index, collection),
       _id: check.string('id', id),
@@ -82,7 +94,12 @@ export class DocumentController extends BaseController {
   }
 
   /** Deletes the documents matching `query` (`{ query: {...} }`); emits their ids. */
-  deleteByQuery(index: string, collection: string, query: JsonObject = {}, options?: DocumentDeleteByQueryOptions): Observable<readonly string[]> {
+  deleteByQuery(
+    index: string,
+    collection: string,
+    query: JsonObject = {},
+    options?: DocumentDeleteByQueryOptions,
+  ): Observable<readonly string[]> {
     return this.call<{ ids: readonly string[] }>('deleteByQuery', options, (check) => ({
       ...inCollection(check, index, collection),
       body: check.object('query', query),
@@ -115,7 +132,12 @@ export class DocumentController extends BaseController {
   }
 
   /** Creates several documents; emits those created and those that failed, with why. */
-  mCreate<S extends object>(index: string, collection: string, documents: readonly DocumentToWrite<S>[], options?: DocumentMWriteOptions): Observable<MWriteResult<S>> {
+  mCreate<S extends object>(
+    index: string,
+    collection: string,
+    documents: readonly DocumentToWrite<S>[],
+    options?: DocumentMWriteOptions,
+  ): Observable<MWriteResult<S>> {
     return this.call('mCreate', options, (check) => ({
       ...inCollection(check, index, collection),
       body: { documents: documentsToWrite(check, documents, false) },
@@ -137,16 +159,27 @@ export class DocumentController extends BaseController {
 
   /** Deletes several documents; emits the ids deleted and the ids that could not be, with why. */
   mDelete(index: string, collection: string, ids: readonly string[], options?: DocumentMDeleteOptions): Observable<MDeleteResult> {
-    return this.call('mDelete', options, (check) => ({ ...inCollection(check, index, collection), body: { ids: check.strings('ids', ids) } }));
+    return this.call('mDelete', options, (check) => ({
+      ...inCollection(check, index, collection),
+      body: { ids: check.strings('ids', ids) },
+    }));
   }
 
   /** Emits which of the ids are those of existing documents, and which are not. Not in kuzzle-sdk 7. */
   mExists(index: string, collection: string, ids: readonly string[], options?: DocumentMGetOptions): Observable<MExistsResult> {
-    return this.call('mExists', options, (check) => ({ ...inCollection(check, index, collection), body: { ids: check.strings('ids', ids) } }));
+    return this.call('mExists', options, (check) => ({
+      ...inCollection(check, index, collection),
+      body: { ids: check.strings('ids', ids) },
+    }));
   }
 
   /** Emits the documents found and the ids of those that were not. */
-  mGet<S extends object>(index: string, collection: string, ids: readonly string[], options?: DocumentMGetOptions): Observable<MGetResult<S>> {
+  mGet<S extends object>(
+    index: string,
+    collection: string,
+    ids: readonly string[],
+    options?: DocumentMGetOptions,
+  ): Observable<MGetResult<S>> {
     return this.call('mGet', options, (check) => ({ ...inCollection(check, index, collection), body: { ids: check.strings('ids', ids) } }));
   }
 
@@ -177,7 +210,12 @@ export class DocumentController extends BaseController {
   }
 
   /** Updates several documents, creating those missing; emits those written and those that failed, with why. */
-  mUpsert<S extends object>(index: string, collection: string, documents: readonly DocumentToUpsert<S>[], options?: DocumentMUpdateOptions): Observable<MUpdateResult<S>> {
+  mUpsert<S extends object>(
+    index: string,
+    collection: string,
+    documents: readonly DocumentToUpsert<S>[],
+    options?: DocumentMUpdateOptions,
+  ): Observable<MUpdateResult<S>> {
     return this.call('mUpsert', options, (check) => ({
       ...inCollection(check, index, collection),
       body: {
@@ -192,7 +230,13 @@ export class DocumentController extends BaseController {
   }
 
   /** Replaces an existing document; emits it. Errors with `KuzzleError` `services.storage.not_found` when there is none. */
-  replace<S extends object>(index: string, collection: string, id: string, content: S, options?: DocumentWriteOptions): Observable<KuzzleDocument<S>> {
+  replace<S extends object>(
+    index: string,
+    collection: string,
+    id: string,
+    content: S,
+    options?: DocumentWriteOptions,
+  ): Observable<KuzzleDocument<S>> {
     return this.call('replace', options, (check) => ({
       ...inCollection(check, index, collection),
       _id: check.string('id', id),
@@ -201,10 +245,20 @@ export class DocumentController extends BaseController {
   }
 
   /** Searches a collection; emits the first page of hits, whose `next()` fetches the one after (see `SearchResult`). */
-  search<S extends object>(index: string, collection: string, query: JsonObject = {}, options?: DocumentSearchOptions): Observable<SearchResult<KuzzleHit<S>>> {
-    return this.paged<KuzzleHit<S>>('search', options, (check) => ({ ...inCollection(check, index, collection), body: check.object('query', query) }), {
-      scrollAction: 'scroll',
-    });
+  search<S extends object>(
+    index: string,
+    collection: string,
+    query: JsonObject = {},
+    options?: DocumentSearchOptions,
+  ): Observable<SearchResult<KuzzleHit<S>>> {
+    return this.paged<KuzzleHit<S>>(
+      'search',
+      options,
+      (check) => ({ ...inCollection(check, index, collection), body: check.object('query', query) }),
+      {
+        scrollAction: 'scroll',
+      },
+    );
   }
 
   /**
@@ -224,7 +278,8 @@ export class DocumentController extends BaseController {
         const checked = check.array('targets', targets, (name, target) => {
           check.object(name, target);
           check.string(`${name}.index`, target.index);
-          if (check.strings(`${name}.collections`, target.collections).length === 0) check.fail(`${name}.collections`, 'a non-empty array', target.collections);
+          if (check.strings(`${name}.collections`, target.collections).length === 0)
+            check.fail(`${name}.collections`, 'a non-empty array', target.collections);
         });
         return { targets: checked, body: check.object('query', query) };
       },
@@ -234,7 +289,13 @@ export class DocumentController extends BaseController {
   }
 
   /** Applies partial changes to an existing document; emits it (the changes only in `_source`, unless `source: true`). */
-  update<S extends object>(index: string, collection: string, id: string, changes: Partial<S>, options?: DocumentUpdateOptions): Observable<KuzzleDocument<S>> {
+  update<S extends object>(
+    index: string,
+    collection: string,
+    id: string,
+    changes: Partial<S>,
+    options?: DocumentUpdateOptions,
+  ): Observable<KuzzleDocument<S>> {
     return this.call('update', options, (check) => ({
       ...inCollection(check, index, collection),
       _id: check.string('id', id),
@@ -257,7 +318,13 @@ export class DocumentController extends BaseController {
   }
 
   /** Applies partial changes to a document, creating it (with `options.default` added) when missing; emits its id, version and whether it was created. */
-  upsert<S extends object>(index: string, collection: string, id: string, changes: Partial<S>, options?: DocumentUpsertOptions<S>): Observable<UpsertedDocument<S>> {
+  upsert<S extends object>(
+    index: string,
+    collection: string,
+    id: string,
+    changes: Partial<S>,
+    options?: DocumentUpsertOptions<S>,
+  ): Observable<UpsertedDocument<S>> {
     const { default: defaults, ...rest } = options ?? {};
     return this.call('upsert', rest, (check) => ({
       ...inCollection(check, index, collection),
@@ -271,6 +338,9 @@ export class DocumentController extends BaseController {
 
   /** Checks a document against the collection's specifications without storing it; emits whether it is valid, and why not. */
   validate<S extends object>(index: string, collection: string, content: S, options?: CallOptions): Observable<DocumentValidationResult> {
-    return this.call('validate', options, (check) => ({ ...inCollection(check, index, collection), body: check.object('content', content) }));
+    return this.call('validate', options, (check) => ({
+      ...inCollection(check, index, collection),
+      body: check.object('content', content),
+    }));
   }
 }

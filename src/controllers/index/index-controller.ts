@@ -30,9 +30,9 @@ export class IndexController extends BaseController {
 
   /** Deletes several indexes; emits the names of those deleted (the user may not delete every one). */
   mDelete(indexes: readonly string[], options?: CallOptions): Observable<readonly string[]> {
-    return this.call<{ deleted: readonly string[] }>('mDelete', options, (check) => ({ body: { indexes: check.strings('indexes', indexes) } })).pipe(
-      map((r) => r.deleted),
-    );
+    return this.call<{ deleted: readonly string[] }>('mDelete', options, (check) => ({
+      body: { indexes: check.strings('indexes', indexes) },
+    })).pipe(map((r) => r.deleted));
   }
 
   /** Emits the storage used by every index and collection. */

@@ -34,7 +34,18 @@ import type {
   MsZaddOptions,
   MsZstoreOptions,
 } from './options';
-import { flag, float, floatOrNull, geoPositions, geoRadiusPoints, list, nothing, scanPage, scoredMembers, secondsAndMicroseconds } from './results';
+import {
+  flag,
+  float,
+  floatOrNull,
+  geoPositions,
+  geoRadiusPoints,
+  list,
+  nothing,
+  scanPage,
+  scoredMembers,
+  secondsAndMicroseconds,
+} from './results';
 import type {
   MsAction,
   MsActionResult,
@@ -90,7 +101,8 @@ const scanArgs = (check: ArgumentCheck, cursor: MsValue, options: MsScanOptions 
   count: check.optional(options?.count, (c) => check.number('count', c)),
 });
 
-const rangeLimit = (check: ArgumentCheck, options: MsRangeLimitOptions | undefined) => check.optional(options?.limit, (l) => limit(check, 'limit', l));
+const rangeLimit = (check: ArgumentCheck, options: MsRangeLimitOptions | undefined) =>
+  check.optional(options?.limit, (l) => limit(check, 'limit', l));
 
 /**
  * The memory storage controller: the Redis commands of the server's memory storage, one method per command, under
@@ -116,12 +128,18 @@ export class MemoryStorageController extends BaseController {
 
   /** Sets a key's time to live in seconds; emits whether the key exists. */
   expire(key: string, seconds: number, options?: CallOptions): Observable<boolean> {
-    return this.call<number>('expire', options, (c) => ({ _id: c.string('key', key), body: { seconds: c.number('seconds', seconds) } })).pipe(map(flag));
+    return this.call<number>('expire', options, (c) => ({
+      _id: c.string('key', key),
+      body: { seconds: c.number('seconds', seconds) },
+    })).pipe(map(flag));
   }
 
   /** Makes a key expire at a Unix time in seconds; emits whether the key exists. */
   expireat(key: string, timestamp: number, options?: CallOptions): Observable<boolean> {
-    return this.call<number>('expireat', options, (c) => ({ _id: c.string('key', key), body: { timestamp: c.number('timestamp', timestamp) } })).pipe(map(flag));
+    return this.call<number>('expireat', options, (c) => ({
+      _id: c.string('key', key),
+      body: { timestamp: c.number('timestamp', timestamp) },
+    })).pipe(map(flag));
   }
 
   /** Emits the keys matching a glob-style pattern. */
@@ -141,12 +159,18 @@ export class MemoryStorageController extends BaseController {
 
   /** Sets a key's time to live in milliseconds; emits whether the key exists. */
   pexpire(key: string, milliseconds: number, options?: CallOptions): Observable<boolean> {
-    return this.call<number>('pexpire', options, (c) => ({ _id: c.string('key', key), body: { milliseconds: c.number('milliseconds', milliseconds) } })).pipe(map(flag));
+    return this.call<number>('pexpire', options, (c) => ({
+      _id: c.string('key', key),
+      body: { milliseconds: c.number('milliseconds', milliseconds) },
+    })).pipe(map(flag));
   }
 
   /** Makes a key expire at a Unix time in milliseconds; emits whether the key exists. */
   pexpireat(key: string, timestamp: number, options?: CallOptions): Observable<boolean> {
-    return this.call<number>('pexpireat', options, (c) => ({ _id: c.string('key', key), body: { timestamp: c.number('timestamp', timestamp) } })).pipe(map(flag));
+    return this.call<number>('pexpireat', options, (c) => ({
+      _id: c.string('key', key),
+      body: { timestamp: c.number('timestamp', timestamp) },
+    })).pipe(map(flag));
   }
 
   /** Emits a key's time to live in milliseconds (-1: no expiry, -2: no such key). */
@@ -161,12 +185,17 @@ export class MemoryStorageController extends BaseController {
 
   /** Renames a key, overwriting `newkey`; emits once done (errors when the key does not exist). */
   rename(key: string, newkey: string, options?: CallOptions): Observable<void> {
-    return this.call('rename', options, (c) => ({ _id: c.string('key', key), body: { newkey: c.string('newkey', newkey) } })).pipe(map(nothing));
+    return this.call('rename', options, (c) => ({ _id: c.string('key', key), body: { newkey: c.string('newkey', newkey) } })).pipe(
+      map(nothing),
+    );
   }
 
   /** Renames a key unless `newkey` exists; emits whether it did. */
   renamenx(key: string, newkey: string, options?: CallOptions): Observable<boolean> {
-    return this.call<number>('renamenx', options, (c) => ({ _id: c.string('key', key), body: { newkey: c.string('newkey', newkey) } })).pipe(map(flag));
+    return this.call<number>('renamenx', options, (c) => ({
+      _id: c.string('key', key),
+      body: { newkey: c.string('newkey', newkey) },
+    })).pipe(map(flag));
   }
 
   /** Emits one page of the keys (start with cursor 0, go on with the page's `cursor` until it is `'0'`). */
@@ -218,7 +247,11 @@ export class MemoryStorageController extends BaseController {
 
   /** Emits the part of a key's string between two offsets, both included (negative: from the end). */
   getrange(key: string, start: number, end: number, options?: CallOptions): Observable<string> {
-    return this.call('getrange', options, (c) => ({ _id: c.string('key', key), start: c.number('start', start), end: c.number('end', end) }));
+    return this.call('getrange', options, (c) => ({
+      _id: c.string('key', key),
+      start: c.number('start', start),
+      end: c.number('end', end),
+    }));
   }
 
   /** Sets a key's value; emits the previous one (`null` when there was none). */
@@ -238,7 +271,10 @@ export class MemoryStorageController extends BaseController {
 
   /** Increments a key's number by the float `value`; emits the new value. */
   incrbyfloat(key: string, value: number, options?: CallOptions): Observable<number> {
-    return this.call<string>('incrbyfloat', options, (c) => ({ _id: c.string('key', key), body: { value: c.number('value', value) } })).pipe(map(float));
+    return this.call<string>('incrbyfloat', options, (c) => ({
+      _id: c.string('key', key),
+      body: { value: c.number('value', value) },
+    })).pipe(map(float));
   }
 
   /** Emits the values of keys, in order (`null` for a missing key). */
@@ -282,7 +318,9 @@ export class MemoryStorageController extends BaseController {
 
   /** Sets a key's value unless the key exists; emits whether it did. */
   setnx(key: string, value: MsValue, options?: CallOptions): Observable<boolean> {
-    return this.call<number>('setnx', options, (c) => ({ _id: c.string('key', key), body: { value: c.scalar('value', value) } })).pipe(map(flag));
+    return this.call<number>('setnx', options, (c) => ({ _id: c.string('key', key), body: { value: c.scalar('value', value) } })).pipe(
+      map(flag),
+    );
   }
 
   /** Emits the length of a key's string (0 when there is no such key). */
@@ -348,7 +386,10 @@ export class MemoryStorageController extends BaseController {
 
   /** Increments a hash field's integer by `value`; emits the new value. */
   hincrby(key: string, field: string, value: number, options?: CallOptions): Observable<number> {
-    return this.call('hincrby', options, (c) => ({ _id: c.string('key', key), body: { field: c.string('field', field), value: c.number('value', value) } }));
+    return this.call('hincrby', options, (c) => ({
+      _id: c.string('key', key),
+      body: { field: c.string('field', field), value: c.number('value', value) },
+    }));
   }
 
   /** Increments a hash field's number by the float `value`; emits the new value. */
@@ -376,14 +417,17 @@ export class MemoryStorageController extends BaseController {
 
   /** Sets several hash fields at once; emits once done. */
   hmset(key: string, entries: readonly MsHashEntry[], options?: CallOptions): Observable<void> {
-    return this.call('hmset', options, (c) => ({ _id: c.string('key', key), body: { entries: hashEntries(c, 'entries', entries) } })).pipe(map(nothing));
+    return this.call('hmset', options, (c) => ({ _id: c.string('key', key), body: { entries: hashEntries(c, 'entries', entries) } })).pipe(
+      map(nothing),
+    );
   }
 
   /** Emits one page of a hash's fields and values, alternating (see `scan` for the cursor). */
   hscan(key: string, cursor: MsValue, options?: MsScanOptions): Observable<MsScanPage> {
-    return this.call<Scan>('hscan', without(options, ['match', 'count']), (c) => ({ _id: c.string('key', key), ...scanArgs(c, cursor, options) })).pipe(
-      map(scanPage),
-    );
+    return this.call<Scan>('hscan', without(options, ['match', 'count']), (c) => ({
+      _id: c.string('key', key),
+      ...scanArgs(c, cursor, options),
+    })).pipe(map(scanPage));
   }
 
   /** Sets a hash field; emits whether the field is new. */
@@ -449,26 +493,35 @@ export class MemoryStorageController extends BaseController {
 
   /** Emits a list's elements from `start` to `stop`, both included (negative: from the end). */
   lrange(key: string, start: number, stop: number, options?: CallOptions): Observable<Strings> {
-    return this.call('lrange', options, (c) => ({ _id: c.string('key', key), start: c.number('start', start), stop: c.number('stop', stop) }));
+    return this.call('lrange', options, (c) => ({
+      _id: c.string('key', key),
+      start: c.number('start', start),
+      stop: c.number('stop', stop),
+    }));
   }
 
   /** Removes `count` occurrences of a value from a list (negative: from the end, 0: all); emits how many went. */
   lrem(key: string, count: number, value: MsValue, options?: CallOptions): Observable<number> {
-    return this.call('lrem', options, (c) => ({ _id: c.string('key', key), body: { count: c.number('count', count), value: c.scalar('value', value) } }));
+    return this.call('lrem', options, (c) => ({
+      _id: c.string('key', key),
+      body: { count: c.number('count', count), value: c.scalar('value', value) },
+    }));
   }
 
   /** Sets the list element at `index`; emits once done (errors out of range). */
   lset(key: string, index: number, value: MsValue, options?: CallOptions): Observable<void> {
-    return this.call('lset', options, (c) => ({ _id: c.string('key', key), body: { index: c.number('index', index), value: c.scalar('value', value) } })).pipe(
-      map(nothing),
-    );
+    return this.call('lset', options, (c) => ({
+      _id: c.string('key', key),
+      body: { index: c.number('index', index), value: c.scalar('value', value) },
+    })).pipe(map(nothing));
   }
 
   /** Trims a list to its elements from `start` to `stop`, both included; emits once done. */
   ltrim(key: string, start: number, stop: number, options?: CallOptions): Observable<void> {
-    return this.call('ltrim', options, (c) => ({ _id: c.string('key', key), body: { start: c.number('start', start), stop: c.number('stop', stop) } })).pipe(
-      map(nothing),
-    );
+    return this.call('ltrim', options, (c) => ({
+      _id: c.string('key', key),
+      body: { start: c.number('start', start), stop: c.number('stop', stop) },
+    })).pipe(map(nothing));
   }
 
   /** Removes a list's last element; emits it (`null` when the list is empty). */
@@ -478,7 +531,9 @@ export class MemoryStorageController extends BaseController {
 
   /** Moves the last element of `source` to the head of `destination`; emits it (`null` when `source` is empty). */
   rpoplpush(source: string, destination: string, options?: CallOptions): Observable<string | null> {
-    return this.call('rpoplpush', options, (c) => ({ body: { source: c.string('source', source), destination: c.string('destination', destination) } }));
+    return this.call('rpoplpush', options, (c) => ({
+      body: { source: c.string('source', source), destination: c.string('destination', destination) },
+    }));
   }
 
   /** Appends values to a list; emits the new length. */
@@ -523,12 +578,16 @@ export class MemoryStorageController extends BaseController {
 
   /** Stores in `destination` the members common to all the sets `keys`; emits how many. */
   sinterstore(destination: string, keys: Strings, options?: CallOptions): Observable<number> {
-    return this.call('sinterstore', options, (c) => ({ body: { destination: c.string('destination', destination), keys: c.strings('keys', keys) } }));
+    return this.call('sinterstore', options, (c) => ({
+      body: { destination: c.string('destination', destination), keys: c.strings('keys', keys) },
+    }));
   }
 
   /** Emits whether a set has a member. */
   sismember(key: string, member: MsValue, options?: CallOptions): Observable<boolean> {
-    return this.call<number>('sismember', options, (c) => ({ _id: c.string('key', key), member: c.scalar('member', member) })).pipe(map(flag));
+    return this.call<number>('sismember', options, (c) => ({ _id: c.string('key', key), member: c.scalar('member', member) })).pipe(
+      map(flag),
+    );
   }
 
   /** Emits a set's members. */
@@ -567,9 +626,10 @@ export class MemoryStorageController extends BaseController {
 
   /** Emits one page of a set's members (see `scan` for the cursor). */
   sscan(key: string, cursor: MsValue, options?: MsScanOptions): Observable<MsScanPage> {
-    return this.call<Scan>('sscan', without(options, ['match', 'count']), (c) => ({ _id: c.string('key', key), ...scanArgs(c, cursor, options) })).pipe(
-      map(scanPage),
-    );
+    return this.call<Scan>('sscan', without(options, ['match', 'count']), (c) => ({
+      _id: c.string('key', key),
+      ...scanArgs(c, cursor, options),
+    })).pipe(map(scanPage));
   }
 
   /** Emits the members of any of the sets `keys`. */
@@ -579,7 +639,9 @@ export class MemoryStorageController extends BaseController {
 
   /** Stores in `destination` the members of any of the sets `keys`; emits how many. */
   sunionstore(destination: string, keys: Strings, options?: CallOptions): Observable<number> {
-    return this.call('sunionstore', options, (c) => ({ body: { destination: c.string('destination', destination), keys: c.strings('keys', keys) } }));
+    return this.call('sunionstore', options, (c) => ({
+      body: { destination: c.string('destination', destination), keys: c.strings('keys', keys) },
+    }));
   }
 
   // ---- sorted sets ----
@@ -607,7 +669,10 @@ export class MemoryStorageController extends BaseController {
 
   /** Increments a member's score by `value`; emits the new score as Redis writes it (a string). */
   zincrby(key: string, member: string, value: number, options?: CallOptions): Observable<string> {
-    return this.call('zincrby', options, (c) => ({ _id: c.string('key', key), body: { member: c.string('member', member), value: c.number('value', value) } }));
+    return this.call('zincrby', options, (c) => ({
+      _id: c.string('key', key),
+      body: { member: c.string('member', member), value: c.number('value', value) },
+    }));
   }
 
   /** Stores in `key` the members common to the sorted sets `keys`, scores combined; emits how many. */
@@ -650,17 +715,26 @@ export class MemoryStorageController extends BaseController {
 
   /** Removes the members between `min` and `max` in lexical order; emits how many. */
   zremrangebylex(key: string, min: string, max: string, options?: CallOptions): Observable<number> {
-    return this.call('zremrangebylex', options, (c) => ({ _id: c.string('key', key), body: { min: c.string('min', min), max: c.string('max', max) } }));
+    return this.call('zremrangebylex', options, (c) => ({
+      _id: c.string('key', key),
+      body: { min: c.string('min', min), max: c.string('max', max) },
+    }));
   }
 
   /** Removes the members ranked `start` to `stop`; emits how many. */
   zremrangebyrank(key: string, start: number, stop: number, options?: CallOptions): Observable<number> {
-    return this.call('zremrangebyrank', options, (c) => ({ _id: c.string('key', key), body: { start: c.number('start', start), stop: c.number('stop', stop) } }));
+    return this.call('zremrangebyrank', options, (c) => ({
+      _id: c.string('key', key),
+      body: { start: c.number('start', start), stop: c.number('stop', stop) },
+    }));
   }
 
   /** Removes the members with a score between `min` and `max`; emits how many. */
   zremrangebyscore(key: string, min: MsValue, max: MsValue, options?: CallOptions): Observable<number> {
-    return this.call('zremrangebyscore', options, (c) => ({ _id: c.string('key', key), body: { min: c.scalar('min', min), max: c.scalar('max', max) } }));
+    return this.call('zremrangebyscore', options, (c) => ({
+      _id: c.string('key', key),
+      body: { min: c.scalar('min', min), max: c.scalar('max', max) },
+    }));
   }
 
   /** Emits the members ranked `start` to `stop` by descending score, with their scores. */
@@ -685,14 +759,17 @@ export class MemoryStorageController extends BaseController {
 
   /** Emits one page of a sorted set's members and scores, alternating (see `scan` for the cursor). */
   zscan(key: string, cursor: MsValue, options?: MsScanOptions): Observable<MsScanPage> {
-    return this.call<Scan>('zscan', without(options, ['match', 'count']), (c) => ({ _id: c.string('key', key), ...scanArgs(c, cursor, options) })).pipe(
-      map(scanPage),
-    );
+    return this.call<Scan>('zscan', without(options, ['match', 'count']), (c) => ({
+      _id: c.string('key', key),
+      ...scanArgs(c, cursor, options),
+    })).pipe(map(scanPage));
   }
 
   /** Emits a member's score (`null` when it is not in the set). */
   zscore(key: string, member: string, options?: CallOptions): Observable<number | null> {
-    return this.call<string | null>('zscore', options, (c) => ({ _id: c.string('key', key), member: c.string('member', member) })).pipe(map(floatOrNull));
+    return this.call<string | null>('zscore', options, (c) => ({ _id: c.string('key', key), member: c.string('member', member) })).pipe(
+      map(floatOrNull),
+    );
   }
 
   /** Stores in `key` the members of any of the sorted sets `keys`, scores combined; emits how many. */
@@ -753,7 +830,13 @@ export class MemoryStorageController extends BaseController {
   }
 
   /** Emits the points within `distance` of the point `member` (with their distance and coordinates when asked for). */
-  georadiusbymember(key: string, member: string, distance: number, unit: MsGeoUnit, options?: MsGeoRadiusOptions): Observable<readonly MsGeoRadiusPoint[]> {
+  georadiusbymember(
+    key: string,
+    member: string,
+    distance: number,
+    unit: MsGeoUnit,
+    options?: MsGeoRadiusOptions,
+  ): Observable<readonly MsGeoRadiusPoint[]> {
     return this.call<Parameters<typeof geoRadiusPoints>[0]>('georadiusbymember', without(options, GEORADIUS_OPTIONS), (c) => ({
       _id: c.string('key', key),
       member: c.string('member', member),
@@ -767,7 +850,10 @@ export class MemoryStorageController extends BaseController {
 
   /** Adds elements to a HyperLogLog; emits whether its estimate changed. */
   pfadd(key: string, elements: readonly MsValue[], options?: CallOptions): Observable<boolean> {
-    return this.call<number>('pfadd', options, (c) => ({ _id: c.string('key', key), body: { elements: scalarList(c, 'elements', elements) } })).pipe(map(flag));
+    return this.call<number>('pfadd', options, (c) => ({
+      _id: c.string('key', key),
+      body: { elements: scalarList(c, 'elements', elements) },
+    })).pipe(map(flag));
   }
 
   /** Emits the estimated number of distinct elements in the union of HyperLogLogs. */
@@ -777,7 +863,9 @@ export class MemoryStorageController extends BaseController {
 
   /** Merges HyperLogLogs into `key`; emits once done. */
   pfmerge(key: string, sources: Strings, options?: CallOptions): Observable<void> {
-    return this.call('pfmerge', options, (c) => ({ _id: c.string('key', key), body: { sources: c.strings('sources', sources) } })).pipe(map(nothing));
+    return this.call('pfmerge', options, (c) => ({ _id: c.string('key', key), body: { sources: c.strings('sources', sources) } })).pipe(
+      map(nothing),
+    );
   }
 
   // ---- database ----

@@ -33,7 +33,8 @@ export const scanPage = (reply: readonly [string, readonly string[]]): MsScanPag
 /** `[member, score, member, score, ...]` as `{ member, score }` pairs. */
 export function scoredMembers(reply: readonly string[]): readonly MsScoredMember[] {
   const members: MsScoredMember[] = [];
-  for (let i = 0; i + 1 < reply.length; i += 2) members.push({ member: reply[i] as string, score: Number.parseFloat(reply[i + 1] as string) });
+  for (let i = 0; i + 1 < reply.length; i += 2)
+    members.push({ member: reply[i] as string, score: Number.parseFloat(reply[i + 1] as string) });
   return members;
 }
 

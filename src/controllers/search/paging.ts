@@ -1,7 +1,7 @@
 import { defer, map, type Observable, of, throwError } from 'rxjs';
-import { InvalidRequestError } from '../../errors/client-errors';
+import { InvalidRequestError } from '../../vocabulary/errors/client-errors';
 import type { JsonObject } from '../arguments';
-import type { CallOptions, QuerySender, RequestArguments } from '../base-controller';
+import type { CallOptions, QuerySender, RequestArguments } from '../query-sender';
 import type { SearchResult } from './search-result';
 
 /** A search to run and page through. */
@@ -43,14 +43,19 @@ function pagingOf(options: CallOptions | undefined, body: unknown): Paging | und
 /** The field names of a sort, in order: `'age'`, `['age', { _id: 'asc' }]` or `{ age: 'desc' }`. */
 function sortKeys(sort: unknown): string[] {
   if (typeof sort === 'string') return [sort];
-  if (Array.isArray(sort)) return sort.map((s: unknown) => (typeof s === 'string' ? s : Object.keys(s as JsonObject)[0] ?? ''));
+  if (Array.isArray(sort)) return sort.map((s: unknown) => (typeof s === 'string' ? s : (Object.keys(s as JsonObject)[0] ?? '')));
   return typeof sort === 'object' && sort !== null ? Object.keys(sort) : [];
 }
 
 function valueAt(hit: unknown, key: string): unknown {
   const record = hit as { _id?: unknown; _source?: unknown };
   if (key === '_id') return record._id;
-  return key.split('.').reduce<unknown>((value, part) => (typeof value === 'object' && value !== null ? (value as JsonObject)[part] : undefined), record._source);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (value, part) => (typeof value === 'object' && value !== null ? (value as JsonObject)[part] : undefined),
+      record._source,
+    );
 }
 
 /**
@@ -67,7 +72,13 @@ export function search<H>(spec: SearchSpec<H>): Observable<SearchResult<H>> {
   return fetchPage(spec, spec.action, spec.args, spec.options, 0);
 }
 
-function fetchPage<H>(spec: SearchSpec<H>, action: string, args: RequestArguments, options: CallOptions | undefined, before: number): Observable<SearchResult<H>> {
+function fetchPage<H>(
+  spec: SearchSpec<H>,
+  action: string,
+  args: RequestArguments,
+  options: CallOptions | undefined,
+  before: number,
+): Observable<SearchResult<H>> {
   return spec.sender
     .query<RawPage>({ ...args, controller: spec.controller, action }, options)
     .pipe(map((response) => page(spec, response.result ?? {}, before)));
@@ -100,7 +111,8 @@ function nextPage<H>(spec: SearchSpec<H>, raw: RawPage, rawHits: readonly unknow
   const { args, options } = spec;
   switch (pagingOf(options, args.body)) {
     case 'scroll':
-      if (spec.scrollAction === undefined) return refuse(spec, 'this search has no scroll action: page with the size option (and a sort) instead', args);
+      if (spec.scrollAction === undefined)
+        return refuse(spec, 'this search has no scroll action: page with the size option (and a sort) instead', args);
       if (raw.scrollId === undefined) return refuse(spec, 'the server returned no scrollId to scroll with', args);
       return fetchPage(spec, spec.scrollAction, { scroll: options?.['scroll'], scrollId: raw.scrollId }, clientOptions(options), fetched);
     case 'search_after': {

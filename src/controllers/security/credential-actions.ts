@@ -36,7 +36,10 @@ export abstract class CredentialActions extends ProfileRoleActions {
 
   /** Deletes a user's credentials for a strategy; emits `{ acknowledged: true }`. */
   deleteCredentials(strategy: string, id: string, options?: SecurityOptions): Observable<{ readonly acknowledged: boolean }> {
-    return this.call('deleteCredentials', options, (check) => ({ strategy: check.string('strategy', strategy), _id: check.string('id', id) }));
+    return this.call('deleteCredentials', options, (check) => ({
+      strategy: check.string('strategy', strategy),
+      _id: check.string('id', id),
+    }));
   }
 
   /** Emits a user's credentials for a strategy, as the strategy shows them (`local`: `{ username, kuid }`). */
@@ -46,7 +49,10 @@ export abstract class CredentialActions extends ProfileRoleActions {
 
   /** Emits the credentials whose strategy-side id is `id` (`local`: the username), as the strategy shows them. */
   getCredentialsById(strategy: string, id: string, options?: SecurityOptions): Observable<Credentials> {
-    return this.call('getCredentialsById', options, (check) => ({ strategy: check.string('strategy', strategy), _id: check.string('id', id) }));
+    return this.call('getCredentialsById', options, (check) => ({
+      strategy: check.string('strategy', strategy),
+      _id: check.string('id', id),
+    }));
   }
 
   /** Emits whether a user has credentials for a strategy. */
@@ -65,13 +71,23 @@ export abstract class CredentialActions extends ProfileRoleActions {
   }
 
   /** Searches a strategy's credentials (`{ query, sort }` on the fields it allows); emits `{ hits, total }`. */
-  searchUsersByCredentials(strategy: string, query: JsonObject = {}, options?: SecurityFromSizeOptions): Observable<CredentialsSearchResult> {
-    return this.call('searchUsersByCredentials', options, (check) => ({ strategy: check.string('strategy', strategy), body: check.object('query', query) }));
+  searchUsersByCredentials(
+    strategy: string,
+    query: JsonObject = {},
+    options?: SecurityFromSizeOptions,
+  ): Observable<CredentialsSearchResult> {
+    return this.call('searchUsersByCredentials', options, (check) => ({
+      strategy: check.string('strategy', strategy),
+      body: check.object('query', query),
+    }));
   }
 
   /** Creates an API key for a user; emits it, with its token (the only time the token is shown). */
   createApiKey(userId: string, description: string, options?: CreateApiKeyOptions): Observable<ApiKey> {
-    return this.call('createApiKey', options, (check) => ({ userId: check.string('userId', userId), body: { description: check.text('description', description) } }));
+    return this.call('createApiKey', options, (check) => ({
+      userId: check.string('userId', userId),
+      body: { description: check.text('description', description) },
+    }));
   }
 
   /** Deletes a user's API key (its token stops working); emits `{ _id }`. */

@@ -14,7 +14,15 @@ import type {
   UpdateProfileOptions,
   UpdateRoleOptions,
 } from './options';
-import type { DeletedId, ProfileDefinition, RoleDefinition, SecurityProfile, SecurityRight, SecurityRole, SecurityScrollPage } from './types';
+import type {
+  DeletedId,
+  ProfileDefinition,
+  RoleDefinition,
+  SecurityProfile,
+  SecurityRight,
+  SecurityRole,
+  SecurityScrollPage,
+} from './types';
 import { UserActions } from './user-actions';
 
 type RawPage = { readonly hits: readonly RawSecurityObject[]; readonly total: number; readonly scrollId?: string };
@@ -22,7 +30,9 @@ type RawPage = { readonly hits: readonly RawSecurityObject[]; readonly total: nu
 /** A profile's id and definition, checked: `policies` is required. */
 const profileArgs = (check: ArgumentCheck, id: string, body: ProfileDefinition) => {
   const _id = check.string('id', id);
-  check.array('body.policies', check.object('body', body).policies, (name, policy) => check.string(`${name}.roleId`, check.object(name, policy).roleId));
+  check.array('body.policies', check.object('body', body).policies, (name, policy) =>
+    check.string(`${name}.roleId`, check.object(name, policy).roleId),
+  );
   return { _id, body };
 };
 
@@ -52,16 +62,17 @@ export abstract class ProfileRoleActions extends UserActions {
 
   /** Emits the profiles of `ids` (a user's: `mGetProfiles(user.profileIds)`). */
   mGetProfiles(ids: readonly string[], options?: SecurityOptions): Observable<readonly SecurityProfile[]> {
-    return this.call<{ hits: readonly RawSecurityObject[] }>('mGetProfiles', options, (check) => ({ body: { ids: check.strings('ids', ids) } })).pipe(
-      map(mapHits(toProfile)),
-    );
+    return this.call<{ hits: readonly RawSecurityObject[] }>('mGetProfiles', options, (check) => ({
+      body: { ids: check.strings('ids', ids) },
+    })).pipe(map(mapHits(toProfile)));
   }
 
   /** Updates some fields of a profile; emits it. */
   updateProfile(id: string, body: Partial<ProfileDefinition>, options?: UpdateProfileOptions): Observable<SecurityProfile> {
-    return this.call<RawSecurityObject>('updateProfile', options, (check) => ({ _id: check.string('id', id), body: check.object('body', body) })).pipe(
-      map(toProfile),
-    );
+    return this.call<RawSecurityObject>('updateProfile', options, (check) => ({
+      _id: check.string('id', id),
+      body: check.object('body', body),
+    })).pipe(map(toProfile));
   }
 
   /** Deletes a profile; emits `{ _id }`. Errors when users still have it, unless `onAssignedUsers: 'remove'`. */
@@ -91,7 +102,9 @@ export abstract class ProfileRoleActions extends UserActions {
 
   /** Emits the rights a profile gives, its roles' merged. */
   getProfileRights(id: string, options?: SecurityOptions): Observable<readonly SecurityRight[]> {
-    return this.call<{ hits: readonly SecurityRight[] }>('getProfileRights', options, (check) => ({ _id: check.string('id', id) })).pipe(map((r) => r.hits));
+    return this.call<{ hits: readonly SecurityRight[] }>('getProfileRights', options, (check) => ({ _id: check.string('id', id) })).pipe(
+      map((r) => r.hits),
+    );
   }
 
   /** Creates a role; emits it. Errors when it exists. */
@@ -111,16 +124,17 @@ export abstract class ProfileRoleActions extends UserActions {
 
   /** Emits the roles of `ids` (a profile's: `mGetRoles(profile.policies.map((p) => p.roleId))`). */
   mGetRoles(ids: readonly string[], options?: SecurityOptions): Observable<readonly SecurityRole[]> {
-    return this.call<{ hits: readonly RawSecurityObject[] }>('mGetRoles', options, (check) => ({ body: { ids: check.strings('ids', ids) } })).pipe(
-      map(mapHits(toRole)),
-    );
+    return this.call<{ hits: readonly RawSecurityObject[] }>('mGetRoles', options, (check) => ({
+      body: { ids: check.strings('ids', ids) },
+    })).pipe(map(mapHits(toRole)));
   }
 
   /** Updates a role's rights; emits it. */
   updateRole(id: string, body: Partial<RoleDefinition>, options?: UpdateRoleOptions): Observable<SecurityRole> {
-    return this.call<RawSecurityObject>('updateRole', options, (check) => ({ _id: check.string('id', id), body: check.object('body', body) })).pipe(
-      map(toRole),
-    );
+    return this.call<RawSecurityObject>('updateRole', options, (check) => ({
+      _id: check.string('id', id),
+      body: check.object('body', body),
+    })).pipe(map(toRole));
   }
 
   /** Deletes a role; emits `{ _id }`. Errors when a profile still uses it. */
@@ -138,6 +152,9 @@ export abstract class ProfileRoleActions extends UserActions {
    * `from` and `size` (the server has no scroll for roles).
    */
   searchRoles(query?: JsonObject, options?: SecurityFromSizeOptions): Observable<SearchResult<SecurityRole>> {
-    return this.paged('searchRoles', options, (check) => ({ body: check.optionalObject('query', query) }), { scrollAction: undefined, mapHit: toRole });
+    return this.paged('searchRoles', options, (check) => ({ body: check.optionalObject('query', query) }), {
+      scrollAction: undefined,
+      mapHit: toRole,
+    });
   }
 }

@@ -3,7 +3,15 @@ import type { JsonObject } from '../arguments';
 import { BaseController } from '../base-controller';
 import type { SearchResult } from '../search/search-result';
 import { mapHits, type RawSecurityObject, toUser } from './mappers';
-import type { CreateFirstAdminOptions, CreateUserOptions, SecurityOptions, SecuritySearchOptions, SecurityScrollOptions, SecurityWriteOptions, UpdateUserOptions } from './options';
+import type {
+  CreateFirstAdminOptions,
+  CreateUserOptions,
+  SecurityOptions,
+  SecuritySearchOptions,
+  SecurityScrollOptions,
+  SecurityWriteOptions,
+  UpdateUserOptions,
+} from './options';
 import type {
   CreateUserBody,
   DeletedId,
@@ -25,7 +33,11 @@ type RawPage = { readonly hits: readonly RawSecurityObject[]; readonly total: nu
  */
 export abstract class UserActions extends BaseController {
   /** Creates a user with its profiles (and credentials); emits it. */
-  createUser<C extends UserContent = UserContent>(id: string, body: CreateUserBody<C>, options?: CreateUserOptions): Observable<SecurityUser<C>> {
+  createUser<C extends UserContent = UserContent>(
+    id: string,
+    body: CreateUserBody<C>,
+    options?: CreateUserOptions,
+  ): Observable<SecurityUser<C>> {
     return this.call<RawSecurityObject>('createUser', options, (check) => {
       const _id = check.string('id', id);
       const content = check.object('body.content', check.object('body', body).content);
@@ -38,10 +50,17 @@ export abstract class UserActions extends BaseController {
    * Creates a user with the server's restricted profiles (`security.restrictedProfileIds`); emits it. `id`: let the
    * server choose a kuid when omitted. Errors when `body.content` holds `profileIds`.
    */
-  createRestrictedUser<C extends UserContent = UserContent>(body: RestrictedUserBody<C>, id?: string, options?: CreateUserOptions): Observable<SecurityUser<C>> {
+  createRestrictedUser<C extends UserContent = UserContent>(
+    body: RestrictedUserBody<C>,
+    id?: string,
+    options?: CreateUserOptions,
+  ): Observable<SecurityUser<C>> {
     return this.call<RawSecurityObject>('createRestrictedUser', options, (check) => {
       const checked = check.object('body', body);
-      return { _id: check.optionalString('id', id), body: { ...checked, content: check.optionalObject('body.content', checked.content) ?? {} } };
+      return {
+        _id: check.optionalString('id', id),
+        body: { ...checked, content: check.optionalObject('body.content', checked.content) ?? {} },
+      };
     }).pipe(map((raw) => toUser<C>(raw)));
   }
 
@@ -49,26 +68,40 @@ export abstract class UserActions extends BaseController {
    * Creates the first administrator, with the `admin` profile; emits it. Errors when an administrator exists. From
    * then on the anonymous user keeps its rights unless `reset` restricts them.
    */
-  createFirstAdmin<C extends UserContent = UserContent>(id: string, body: RestrictedUserBody<C>, options?: CreateFirstAdminOptions): Observable<SecurityUser<C>> {
-    return this.call<RawSecurityObject>('createFirstAdmin', options, (check) => ({ _id: check.string('id', id), body: check.object('body', body) })).pipe(
-      map((raw) => toUser<C>(raw)),
-    );
+  createFirstAdmin<C extends UserContent = UserContent>(
+    id: string,
+    body: RestrictedUserBody<C>,
+    options?: CreateFirstAdminOptions,
+  ): Observable<SecurityUser<C>> {
+    return this.call<RawSecurityObject>('createFirstAdmin', options, (check) => ({
+      _id: check.string('id', id),
+      body: check.object('body', body),
+    })).pipe(map((raw) => toUser<C>(raw)));
   }
 
   /** Emits the user. */
   getUser<C extends UserContent = UserContent>(id: string, options?: SecurityOptions): Observable<SecurityUser<C>> {
-    return this.call<RawSecurityObject>('getUser', options, (check) => ({ _id: check.string('id', id) })).pipe(map((raw) => toUser<C>(raw)));
-  }
-
-  /** Emits the users found among `ids` (the missing ones are left out). */
-  mGetUsers<C extends UserContent = UserContent>(ids: readonly string[], options?: SecurityOptions): Observable<ReadonlyArray<SecurityUser<C>>> {
-    return this.call<{ hits: readonly RawSecurityObject[] }>('mGetUsers', options, (check) => ({ body: { ids: check.strings('ids', ids) } })).pipe(
-      map(mapHits((raw) => toUser<C>(raw))),
+    return this.call<RawSecurityObject>('getUser', options, (check) => ({ _id: check.string('id', id) })).pipe(
+      map((raw) => toUser<C>(raw)),
     );
   }
 
+  /** Emits the users found among `ids` (the missing ones are left out). */
+  mGetUsers<C extends UserContent = UserContent>(
+    ids: readonly string[],
+    options?: SecurityOptions,
+  ): Observable<ReadonlyArray<SecurityUser<C>>> {
+    return this.call<{ hits: readonly RawSecurityObject[] }>('mGetUsers', options, (check) => ({
+      body: { ids: check.strings('ids', ids) },
+    })).pipe(map(mapHits((raw) => toUser<C>(raw))));
+  }
+
   /** Replaces a user's content and profiles; emits the user. */
-  replaceUser<C extends UserContent = UserContent>(id: string, content: UserDefinition<C>, options?: SecurityWriteOptions): Observable<SecurityUser<C>> {
+  replaceUser<C extends UserContent = UserContent>(
+    id: string,
+    content: UserDefinition<C>,
+    options?: SecurityWriteOptions,
+  ): Observable<SecurityUser<C>> {
     return this.call<RawSecurityObject>('replaceUser', options, (check) => {
       const _id = check.string('id', id);
       check.strings('content.profileIds', check.object('content', content).profileIds);
@@ -80,7 +113,11 @@ export abstract class UserActions extends BaseController {
    * Updates some fields of a user (its profiles too when `profileIds` is given); emits the user. Give `C`, the whole
    * content's type, to type what it emits: it is not inferred from the changes.
    */
-  updateUser<C extends UserContent = UserContent>(id: string, content: NoInfer<Partial<UserDefinition<C>>>, options?: UpdateUserOptions): Observable<SecurityUser<C>> {
+  updateUser<C extends UserContent = UserContent>(
+    id: string,
+    content: NoInfer<Partial<UserDefinition<C>>>,
+    options?: UpdateUserOptions,
+  ): Observable<SecurityUser<C>> {
     return this.call<RawSecurityObject>('updateUser', options, (check) => {
       const _id = check.string('id', id);
       const profileIds = check.object('content', content).profileIds;
@@ -93,7 +130,11 @@ export abstract class UserActions extends BaseController {
    * Updates a user, or creates it (with `body.default` under `body.content`) when it does not exist; emits the user.
    * Give `C`, the whole content's type, to type what it emits: it is not inferred from the changes.
    */
-  upsertUser<C extends UserContent = UserContent>(id: string, body: NoInfer<UpsertUserBody<C>>, options?: UpdateUserOptions): Observable<SecurityUser<C>> {
+  upsertUser<C extends UserContent = UserContent>(
+    id: string,
+    body: NoInfer<UpsertUserBody<C>>,
+    options?: UpdateUserOptions,
+  ): Observable<SecurityUser<C>> {
     return this.call<RawSecurityObject>('upsertUser', options, (check) => {
       const _id = check.string('id', id);
       const content = check.object('body.content', check.object('body', body).content);
@@ -113,7 +154,10 @@ export abstract class UserActions extends BaseController {
   }
 
   /** Searches users (`{ query, sort }`); emits the first page, whose `next()` fetches the one after (see `SearchResult`). */
-  searchUsers<C extends UserContent = UserContent>(query?: JsonObject, options?: SecuritySearchOptions): Observable<SearchResult<SecurityUser<C>>> {
+  searchUsers<C extends UserContent = UserContent>(
+    query?: JsonObject,
+    options?: SecuritySearchOptions,
+  ): Observable<SearchResult<SecurityUser<C>>> {
     return this.paged('searchUsers', options, (check) => ({ body: check.optionalObject('query', query) }), {
       scrollAction: 'scrollUsers',
       mapHit: (raw: RawSecurityObject) => toUser<C>(raw),
@@ -121,7 +165,10 @@ export abstract class UserActions extends BaseController {
   }
 
   /** Emits the next page of a user search made with `scroll` (`next()` of its page does this for you). */
-  scrollUsers<C extends UserContent = UserContent>(scrollId: string, options?: SecurityScrollOptions): Observable<SecurityScrollPage<SecurityUser<C>>> {
+  scrollUsers<C extends UserContent = UserContent>(
+    scrollId: string,
+    options?: SecurityScrollOptions,
+  ): Observable<SecurityScrollPage<SecurityUser<C>>> {
     return this.call<RawPage>('scrollUsers', options, (check) => ({ scrollId: check.string('scrollId', scrollId) })).pipe(
       map((page) => Object.freeze({ ...page, hits: mapHits((raw) => toUser<C>(raw))(page) })),
     );
@@ -129,7 +176,9 @@ export abstract class UserActions extends BaseController {
 
   /** Emits the rights a user has, its profiles' and their roles' merged. */
   getUserRights(id: string, options?: SecurityOptions): Observable<readonly SecurityRight[]> {
-    return this.call<{ hits: readonly SecurityRight[] }>('getUserRights', options, (check) => ({ _id: check.string('id', id) })).pipe(map((r) => r.hits));
+    return this.call<{ hits: readonly SecurityRight[] }>('getUserRights', options, (check) => ({ _id: check.string('id', id) })).pipe(
+      map((r) => r.hits),
+    );
   }
 
   /** Emits the authentication strategies a user has credentials for (`['local']`). */

@@ -1,5 +1,5 @@
 import type { KuzzleDocument } from '../../controllers/document/types';
-import type { Notification } from '../../realtime/notifications';
+import type { Notification } from '../../vocabulary/notifications';
 import { writtenAt } from '../query/changes';
 
 /** What a notification says of one watched document: its new version, or `null` once it is deleted. */
@@ -27,7 +27,9 @@ export function changeOf<S extends object>(notification: Notification): Document
   if (notification.event === 'delete') return { id, document: null, time: timestamp };
   if (notification.scope !== 'in' || source === undefined) return undefined;
   // Update and replace notifications carry no `_version`: such a document has none until it is fetched again.
-  const document = (version === undefined ? { _id: id, _source: source } : { _id: id, _source: source, _version: version }) as KuzzleDocument<S>;
+  const document = (
+    version === undefined ? { _id: id, _source: source } : { _id: id, _source: source, _version: version }
+  ) as KuzzleDocument<S>;
   const written = writtenAt(document);
   return { id, document, time: Number.isFinite(written) ? written : timestamp };
 }

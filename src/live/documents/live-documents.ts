@@ -1,7 +1,20 @@
-import { catchError, connect, distinctUntilChanged, EMPTY, filter, map, merge, type Observable, scan, startWith, switchMap, throwError } from 'rxjs';
+import {
+  catchError,
+  connect,
+  distinctUntilChanged,
+  EMPTY,
+  filter,
+  map,
+  merge,
+  type Observable,
+  scan,
+  startWith,
+  switchMap,
+  throwError,
+} from 'rxjs';
 import type { MGetResult } from '../../controllers/document/types';
-import { ConnectionLostError, NotConnectedError, RequestDroppedError } from '../../errors/client-errors';
-import type { SubscriptionEvent, SubscriptionStatus } from '../../realtime/status';
+import { ConnectionLostError, NotConnectedError, RequestDroppedError } from '../../vocabulary/errors/client-errors';
+import type { SubscriptionEvent, SubscriptionStatus } from '../../vocabulary/subscription-status';
 import type { WatchedDocuments } from '../types';
 import { changeOf } from './document-change';
 import { initialWatchState, nextWatchState, statusOf, type WatchInput, type WatchState } from './watch-state';
@@ -26,7 +39,8 @@ function inputOf<S extends object>(event: SubscriptionEvent): WatchInput<S> | un
 const interrupted = (error: unknown): boolean =>
   error instanceof ConnectionLostError || error instanceof NotConnectedError || error instanceof RequestDroppedError;
 
-const viewOf = <S extends object>(state: WatchState<S>): WatchedDocuments<S> => Object.freeze({ status: statusOf(state), documents: state.documents });
+const viewOf = <S extends object>(state: WatchState<S>): WatchedDocuments<S> =>
+  Object.freeze({ status: statusOf(state), documents: state.documents });
 
 /**
  * Watches documents `ids` (deduplicated) with `sources`: subscribes, fetches once the subscription is live and merges

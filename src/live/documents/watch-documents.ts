@@ -4,7 +4,7 @@ import type { KuzzleClient } from '../../client/kuzzle-client';
 import { ArgumentCheck } from '../../controllers/arguments';
 import { inCollection } from '../../controllers/collection/in-collection';
 import type { MGetResult } from '../../controllers/document/types';
-import { InvalidRequestError } from '../../errors/client-errors';
+import { InvalidRequestError } from '../../vocabulary/errors/client-errors';
 import { validateOptions } from '../../options/validate';
 import { RealtimeController } from '../../realtime/realtime-controller';
 import type { WatchedDocuments } from '../types';
@@ -38,7 +38,12 @@ export function watchDocuments<S extends object>(
     const where = inCollection(check, index, collection);
     const watched = watchedIds(check, ids);
     const { volatile } = validateOptions(optionsSchema, options, 'WatchDocumentsOptions');
-    const events$ = new RealtimeController(client).subscribeWithStatus(where.index, where.collection, { ids: { values: watched } }, { scope: 'all', volatile });
+    const events$ = new RealtimeController(client).subscribeWithStatus(
+      where.index,
+      where.collection,
+      { ids: { values: watched } },
+      { scope: 'all', volatile },
+    );
     const fetch$ = client
       .query<MGetResult<S>>({ controller: 'document', action: 'mGet', ...where, body: { ids: watched } }, { volatile })
       .pipe(map((response) => response.result));

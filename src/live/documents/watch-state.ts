@@ -18,9 +18,7 @@ export type WatchInput<S extends object> =
  * - `live`: the fetch is merged, and each change applies as it comes.
  */
 export type WatchPhase<S extends object> =
-  | { readonly kind: 'waiting' }
-  | { readonly kind: 'fetching'; readonly window: ChangeWindow<S> }
-  | { readonly kind: 'live' };
+  { readonly kind: 'waiting' } | { readonly kind: 'fetching'; readonly window: ChangeWindow<S> } | { readonly kind: 'live' };
 
 export interface WatchState<S extends object> {
   readonly ids: readonly string[];

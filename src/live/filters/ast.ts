@@ -28,10 +28,7 @@ export interface RangeBounds {
 
 export type Leaf = Extract<FilterNode, { readonly not: boolean }>;
 
-/** A filter that is not valid, or that cannot be evaluated or translated exactly. */
-export class FilterError extends Error {
-  override readonly name = 'FilterError';
-}
+export { FilterError } from './filter-error';
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   Object.prototype.toString.call(value) === '[object Object]';

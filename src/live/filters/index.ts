@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../../errors/client-errors';
+import { InvalidRequestError } from '../../vocabulary/errors/client-errors';
 import type { JsonObject } from '../../controllers/arguments';
 import { FilterError } from './ast';
 import { evaluator } from './evaluate';

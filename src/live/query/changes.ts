@@ -1,5 +1,5 @@
 import type { KuzzleDocument, StoredSource } from '../../controllers/document/types';
-import type { Notification } from '../../realtime/notifications';
+import type { Notification } from '../../vocabulary/notifications';
 
 /** A document as a live result holds it: its id and content, in a frozen object that is never changed. */
 export type LiveDocument<S extends object> = KuzzleDocument<S>;
@@ -67,4 +67,5 @@ export function writtenAt(document: KuzzleDocument<object>): number {
 }
 
 /** A frozen `{ _id, _source }`: what a live result holds, whatever it came from (a hit, a notification, `initial`). */
-export const liveDocument = <S extends object>(id: string, source: StoredSource<S>): LiveDocument<S> => Object.freeze({ _id: id, _source: source });
+export const liveDocument = <S extends object>(id: string, source: StoredSource<S>): LiveDocument<S> =>
+  Object.freeze({ _id: id, _source: source });

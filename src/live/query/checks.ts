@@ -1,7 +1,7 @@
 import type { SchedulerLike } from 'rxjs';
 import { ArgumentCheck } from '../../controllers/arguments';
 import type { KuzzleDocument } from '../../controllers/document/types';
-import { InvalidRequestError } from '../../errors/client-errors';
+import { InvalidRequestError } from '../../vocabulary/errors/client-errors';
 import { liveDocument, type LiveDocument } from './changes';
 import type { WatchOptions } from './options';
 import { sortKeys, type SortKey } from './sort';
@@ -40,7 +40,10 @@ function duration(check: ArgumentCheck, name: string, value: unknown, fallback: 
   return check.number(name, value) >= 0 ? (value as number) : check.fail(name, 'a number of ms >= 0', value);
 }
 
-function initialDocuments<S extends object>(check: ArgumentCheck, value: ReadonlyArray<KuzzleDocument<S>> | undefined): ReadonlyArray<LiveDocument<S>> {
+function initialDocuments<S extends object>(
+  check: ArgumentCheck,
+  value: ReadonlyArray<KuzzleDocument<S>> | undefined,
+): ReadonlyArray<LiveDocument<S>> {
   if (value === undefined) return [];
   return check.array('initial', value).map((document, i) => {
     if (!isObject(document)) return check.fail(`initial[${i}]`, 'a document ({ _id, _source })', document);
@@ -51,21 +54,31 @@ function initialDocuments<S extends object>(check: ArgumentCheck, value: Readonl
 }
 
 /** Checks the arguments of `document.watch()`; throws `InvalidRequestError` naming the bad one. Sends nothing. */
-export function checkWatch<S extends object>(index: unknown, collection: unknown, query: unknown, options: WatchOptions<S> | undefined): CheckedWatch<S> {
+export function checkWatch<S extends object>(
+  index: unknown,
+  collection: unknown,
+  query: unknown,
+  options: WatchOptions<S> | undefined,
+): CheckedWatch<S> {
   const check = new ArgumentCheck('document.watch');
   const target = { index: check.string('index', index), collection: check.string('collection', collection) };
   const filters = check.object('query', query as Record<string, unknown>);
   if (options !== undefined && !isObject(options)) check.fail('options', 'an object', options);
   const given: WatchOptions<S> = options ?? {};
   const unknown = Object.keys(given).filter((key) => !KNOWN.includes(key));
-  if (unknown.length > 0) throw new InvalidRequestError(`document.watch: unknown option(s) ${unknown.join(', ')} (known: ${KNOWN.join(', ')})`, given);
+  if (unknown.length > 0)
+    throw new InvalidRequestError(`document.watch: unknown option(s) ${unknown.join(', ')} (known: ${KNOWN.join(', ')})`, given);
   const size = given.size ?? DEFAULT_WATCH_OPTIONS.size;
   if (!Number.isInteger(size) || size <= 0) check.fail('size', 'a positive integer', size);
   const { scheduler, timeout, volatile } = given;
-  if (scheduler !== undefined && !(isObject(scheduler) && typeof scheduler['schedule'] === 'function' && typeof scheduler['now'] === 'function')) {
+  if (
+    scheduler !== undefined &&
+    !(isObject(scheduler) && typeof scheduler['schedule'] === 'function' && typeof scheduler['now'] === 'function')
+  ) {
     check.fail('scheduler', 'an rxjs scheduler', scheduler);
   }
-  if (timeout !== undefined && timeout !== -1 && !(check.number('timeout', timeout) >= 0)) check.fail('timeout', 'a number of ms >= 0, or -1', timeout);
+  if (timeout !== undefined && timeout !== -1 && !(check.number('timeout', timeout) >= 0))
+    check.fail('timeout', 'a number of ms >= 0, or -1', timeout);
   if (volatile !== undefined) check.object('volatile', volatile);
   return {
     ...target,

@@ -25,8 +25,8 @@ import {
   timer,
   withLatestFrom,
 } from 'rxjs';
-import { ConnectionLostError } from '../../errors/client-errors';
-import type { SubscriptionEvent } from '../../realtime/status';
+import { ConnectionLostError } from '../../vocabulary/errors/client-errors';
+import type { SubscriptionEvent } from '../../vocabulary/subscription-status';
 import type { LiveResult } from '../types';
 import { changeOf, isUnidentifiedWrite, type LiveDocument } from './changes';
 import { lagOf } from './lag';
@@ -67,7 +67,11 @@ const toEvent = <S extends object>(event: SubscriptionEvent, at: number): WatchE
 const advisory = <T>(source: Observable<T>): Observable<T> => source.pipe(catchError(() => EMPTY));
 
 /** The requests the state asks for (a search, a recount) and the periodic check, as events for the state. */
-function effects<S extends object>(spec: LiveQuerySpec<S>, sources: WatchSources<S>, state$: Observable<WatchState<S>>): Observable<WatchEvent<S>> {
+function effects<S extends object>(
+  spec: LiveQuerySpec<S>,
+  sources: WatchSources<S>,
+  state$: Observable<WatchState<S>>,
+): Observable<WatchEvent<S>> {
   const { scheduler, clock } = sources;
   const search$ = state$.pipe(
     map((state) => state.fetch),
@@ -103,7 +107,9 @@ function effects<S extends object>(spec: LiveQuerySpec<S>, sources: WatchSources
           filter(([, state]) => state.phase === 'live'),
           exhaustMap(([, state]) => {
             const sentAt = clock();
-            return advisory(sources.count()).pipe(map((count): WatchEvent<S> => ({ type: 'check', count, seq: state.seq, sentAt, at: clock() })));
+            return advisory(sources.count()).pipe(
+              map((count): WatchEvent<S> => ({ type: 'check', count, seq: state.seq, sentAt, at: clock() })),
+            );
           }),
         )
       : EMPTY;
@@ -139,7 +145,10 @@ export function liveQuery<S extends object>(spec: LiveQuerySpec<S>, sources: Wat
           startWith(start),
           connect((state$) =>
             merge(
-              state$.pipe(map((state) => resultOf(state)), distinctUntilChanged(sameResult)),
+              state$.pipe(
+                map((state) => resultOf(state)),
+                distinctUntilChanged(sameResult),
+              ),
               effects(spec, sources, state$).pipe(
                 tap((answer) => answers.next(answer)),
                 ignoreElements(),

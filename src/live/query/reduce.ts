@@ -20,7 +20,12 @@ function recount<S extends object>(state: WatchState<S>): WatchState<S> {
  * Keeps the changes a snapshot may still miss: those received within `staleness` ms before now, or before the search
  * in flight was asked for (its answer is merged with every change since).
  */
-function recentAt<S extends object>(rules: WatchRules, state: WatchState<S>, changes: ReadonlyArray<DocumentChange<S>>, now: number): ReadonlyArray<DocumentChange<S>> {
+function recentAt<S extends object>(
+  rules: WatchRules,
+  state: WatchState<S>,
+  changes: ReadonlyArray<DocumentChange<S>>,
+  now: number,
+): ReadonlyArray<DocumentChange<S>> {
   const since = (state.fetch === null ? now : Math.min(now, state.fetchedFrom)) - rules.staleness;
   const first = changes.findIndex((c) => c.at >= since);
   if (first === 0) return changes;

@@ -52,7 +52,11 @@ export function mergeSnapshot<S extends object>(
     })
     .sort(rules.order)
     .slice(0, rules.size);
-  let merged: Applied<S> = { window: { documents: Object.freeze(documents), total: Math.max(snapshot.total, documents.length) }, refill: false, recount: false };
+  let merged: Applied<S> = {
+    window: { documents: Object.freeze(documents), total: Math.max(snapshot.total, documents.length) },
+    refill: false,
+    recount: false,
+  };
   for (const change of lastChanges(recent)) {
     const hit = hits.get(change.id);
     if (hit === undefined ? change.at <= lostAt : writtenAt(hit) > change.time) continue;

@@ -26,7 +26,8 @@ export function sortKeys(check: ArgumentCheck, sort: LiveSort | undefined): read
       keys.push({ field: item, order: 'asc' });
       continue;
     }
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) check.fail(name, 'a field name or { field: "asc" | "desc" }', item);
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      check.fail(name, 'a field name or { field: "asc" | "desc" }', item);
     for (const [field, order] of Object.entries(item as Record<string, unknown>)) {
       if (!ORDERS.has(order)) check.fail(`${name}.${field}`, '"asc" or "desc"', order);
       keys.push({ field, order: order as SortKey['order'] });
@@ -44,7 +45,13 @@ export const searchSort = (keys: readonly SortKey[]): Array<Record<string, 'asc'
 
 function fieldValue(document: KuzzleDocument<object>, field: string): unknown {
   if (field === '_id') return document._id;
-  return field.split('.').reduce<unknown>((value, part) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[part] : undefined), document._source);
+  return field
+    .split('.')
+    .reduce<unknown>(
+      (value, part) =>
+        typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[part] : undefined,
+      document._source,
+    );
 }
 
 const RANK: Readonly<Record<string, number>> = { number: 0, string: 1, boolean: 2 };
@@ -63,7 +70,7 @@ function sortValue(value: unknown, order: SortKey['order']): unknown {
   if (!Array.isArray(value)) return value ?? undefined;
   const present = value.filter((v: unknown) => v !== null && v !== undefined);
   if (present.length === 0) return undefined;
-  return present.reduce<unknown>((best, v) => ((compareValues(v, best) < 0) === (order === 'asc') ? v : best), present[0]);
+  return present.reduce<unknown>((best, v) => (compareValues(v, best) < 0 === (order === 'asc') ? v : best), present[0]);
 }
 
 /** The order of the documents under `keys`: a missing value sorts last in either direction, as in a search. */

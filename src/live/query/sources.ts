@@ -16,7 +16,11 @@ import { searchSort } from './sort';
  * the query is evaluated by the client, so that a document leaving the query is seen even when the server never
  * notified it as matching), `document:search` paged by `search_after` up to `size`, and `document:count`.
  */
-export function clientSources<S extends object>(client: KuzzleClient & QuerySender, watch: CheckedWatch<S>, searchQuery: JsonObject): WatchSources<S> {
+export function clientSources<S extends object>(
+  client: KuzzleClient & QuerySender,
+  watch: CheckedWatch<S>,
+  searchQuery: JsonObject,
+): WatchSources<S> {
   const { index, collection, size, requestOptions } = watch;
   const scheduler = watch.scheduler ?? client.protocol.options.scheduler;
   const realtime = new RealtimeController(client);
@@ -36,13 +40,19 @@ export function clientSources<S extends object>(client: KuzzleClient & QuerySend
           options: { ...requestOptions, size: Math.min(size, DEFAULT_SIZE) },
         }),
       ).pipe(
-        scan((snapshot: Snapshot<S>, page) => ({ hits: [...snapshot.hits, ...page.hits].slice(0, size), total: page.total }), { hits: [], total: 0 }),
+        scan((snapshot: Snapshot<S>, page) => ({ hits: [...snapshot.hits, ...page.hits].slice(0, size), total: page.total }), {
+          hits: [],
+          total: 0,
+        }),
         takeWhile((snapshot) => snapshot.hits.length < Math.min(size, snapshot.total), true),
         last(),
       ),
     count: () =>
       client
-        .query<{ count: number }>({ controller: 'document', action: 'count', index, collection, body: { query: searchQuery } }, requestOptions)
+        .query<{ count: number }>(
+          { controller: 'document', action: 'count', index, collection, body: { query: searchQuery } },
+          requestOptions,
+        )
         .pipe(map((response) => response.result.count)),
     scheduler,
     clock: () => scheduler.now(),

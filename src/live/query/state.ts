@@ -81,4 +81,5 @@ export const resultOf = <S extends object>(state: WatchState<S>): LiveResult<S> 
   Object.freeze({ status: statusOf(state), documents: state.window.documents, total: state.window.total });
 
 /** Two results show the same thing: same status, same total, the very same documents array. */
-export const sameResult = <S extends object>(a: LiveResult<S>, b: LiveResult<S>): boolean => a.status === b.status && a.total === b.total && a.documents === b.documents;
+export const sameResult = <S extends object>(a: LiveResult<S>, b: LiveResult<S>): boolean =>
+  a.status === b.status && a.total === b.total && a.documents === b.documents;

@@ -1,7 +1,7 @@
 import { defer, type Observable } from 'rxjs';
 import type { KuzzleClient } from '../../client/kuzzle-client';
 import type { QuerySender } from '../../controllers/base-controller';
-import { compileFilter, toSearchQuery, type KoncordeFilter } from '../filters/index';
+import { compileFilter, toSearchQuery, type KoncordeFilter } from '../filters';
 import type { LiveResult } from '../types';
 import { checkWatch } from './checks';
 import { liveQuery } from './live-query';

@@ -1,4 +1,4 @@
-import type { FilterTest } from '../filters/index';
+import type { FilterTest } from '../filters';
 import { liveDocument, type DocumentChange, type LiveDocument } from './changes';
 import { sameJson } from './same-json';
 import type { DocumentOrder } from './sort';
@@ -33,7 +33,11 @@ export interface Applied<S extends object> {
 export const isTruncated = (window: LiveWindow<object>): boolean => window.total > window.documents.length;
 
 /** Where `document` goes in `documents` (sorted by `order`, without it): after every document that sorts before it. */
-export function insertionPoint<S extends object>(documents: ReadonlyArray<LiveDocument<S>>, document: LiveDocument<S>, order: DocumentOrder): number {
+export function insertionPoint<S extends object>(
+  documents: ReadonlyArray<LiveDocument<S>>,
+  document: LiveDocument<S>,
+  order: DocumentOrder,
+): number {
   let low = 0;
   let high = documents.length;
   while (low < high) {
@@ -47,7 +51,12 @@ export function insertionPoint<S extends object>(documents: ReadonlyArray<LiveDo
 const without = <T>(items: readonly T[], i: number): readonly T[] => [...items.slice(0, i), ...items.slice(i + 1)];
 const withAt = <T>(items: readonly T[], i: number, item: T): readonly T[] => [...items.slice(0, i), item, ...items.slice(i)];
 
-const result = <S extends object>(documents: ReadonlyArray<LiveDocument<S>>, total: number, refill = false, recount = false): Applied<S> => ({
+const result = <S extends object>(
+  documents: ReadonlyArray<LiveDocument<S>>,
+  total: number,
+  refill = false,
+  recount = false,
+): Applied<S> => ({
   window: { documents: Object.freeze(documents), total },
   refill,
   recount,
@@ -58,7 +67,12 @@ const result = <S extends object>(documents: ReadonlyArray<LiveDocument<S>>, tot
  * did (a document created, a known document leaving); `replay` (a change re-applied on a snapshot that may already
  * count it) never changes the total by a document it does not hold, and asks for a recount instead.
  */
-export function applyChange<S extends object>(rules: WindowRules, window: LiveWindow<S>, change: DocumentChange<S>, replay = false): Applied<S> {
+export function applyChange<S extends object>(
+  rules: WindowRules,
+  window: LiveWindow<S>,
+  change: DocumentChange<S>,
+  replay = false,
+): Applied<S> {
   const unchanged: Applied<S> = { window, refill: false, recount: false };
   const { documents, total } = window;
   const truncated = isTruncated(window);

@@ -22,7 +22,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const keys = definedKeys(a);
   const other = definedKeys(b);
   if (keys.length !== other.length) return false;
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return keys.every(
+    (key) =>
+      Object.prototype.hasOwnProperty.call(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
 
 /** The same text for the same JSON value, whatever the order of its objects' keys. */

@@ -16,7 +16,9 @@ const PONG = '{"p":2}';
 function parseRequest(text: string): SentFrame | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && typeof (value as SentFrame)['controller'] === 'string' ? (value as SentFrame) : undefined;
+    return typeof value === 'object' && value !== null && typeof (value as SentFrame)['controller'] === 'string'
+      ? (value as SentFrame)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -129,8 +131,11 @@ export class KuzzleTestingBackend {
    */
   notifyDocument(target: SubscriptionTarget, change: DocumentChange): readonly DocumentNotification[] {
     const way = change.scope ?? (change.action === 'delete' ? 'out' : 'in');
-    return this.push(target, `document notification (${change.action ?? 'create'}, scope ${way})`, (s) => accepts(s.scope, way), (to) =>
-      documentNotification(change, to, this.stamp()),
+    return this.push(
+      target,
+      `document notification (${change.action ?? 'create'}, scope ${way})`,
+      (s) => accepts(s.scope, way),
+      (to) => documentNotification(change, to, this.stamp()),
     );
   }
 
@@ -140,7 +145,12 @@ export class KuzzleTestingBackend {
    * @throws Error when no live subscription would receive it.
    */
   notifyUser(target: SubscriptionTarget, change: UserChange): readonly UserNotification[] {
-    return this.push(target, `user notification (${change.user})`, (s) => accepts(s.users, change.user), (to) => userNotification(change, to, this.stamp()));
+    return this.push(
+      target,
+      `user notification (${change.user})`,
+      (s) => accepts(s.users, change.user),
+      (to) => userNotification(change, to, this.stamp()),
+    );
   }
 
   /**
@@ -188,7 +198,8 @@ export class KuzzleTestingBackend {
     const frame = parseRequest(text);
     if (!frame) return;
     const request = new TestRequest(frame, socket, this.host);
-    const automatic = this.options.acknowledgeSubscriptions && (request.action === 'realtime:subscribe' || request.action === 'realtime:unsubscribe');
+    const automatic =
+      this.options.acknowledgeSubscriptions && (request.action === 'realtime:subscribe' || request.action === 'realtime:unsubscribe');
     this.log.record(request, !automatic);
     if (!automatic) return;
     const { acknowledgeDelay } = this.options;
@@ -211,7 +222,10 @@ export class KuzzleTestingBackend {
     const targeted = this.table.select(target);
     const receiving = targeted.filter(takes);
     if (receiving.length === 0) {
-      const why = targeted.length === 0 ? `no live subscription is on ${describeTarget(target)}` : `the live subscriptions on ${describeTarget(target)} do not take it`;
+      const why =
+        targeted.length === 0
+          ? `no live subscription is on ${describeTarget(target)}`
+          : `the live subscriptions on ${describeTarget(target)} do not take it`;
       throw new Error(`Cannot push a ${what}: ${why}. ${this.table.describe()}`);
     }
     return receiving.map((subscription) => {

@@ -70,17 +70,41 @@ function check(ok: boolean, field: string, reason: string, scope: string): void 
  * Validates the backend's options (and, with `withClient`, those of `createTestingKuzzle`) once; throws an
  * `InvalidOptionError` naming the first bad field. The client's own options are validated by the client.
  */
-export function resolveBackendOptions(options: TestingKuzzleOptions | undefined, scope: string, withClient = false): ResolvedBackendOptions {
+export function resolveBackendOptions(
+  options: TestingKuzzleOptions | undefined,
+  scope: string,
+  withClient = false,
+): ResolvedBackendOptions {
   const given = (options ?? {}) as Record<string, unknown>;
   if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new InvalidOptionError(scope, 'must be an object');
   for (const key of Object.keys(given)) check(BACKEND_KEYS.has(key) || (withClient && CLIENT_KEYS.has(key)), key, 'unknown option', scope);
   const { scheduler, acknowledgeSubscriptions, acknowledgeDelay, answerPings } = given;
-  check(scheduler === undefined || (typeof scheduler === 'object' && scheduler !== null && 'schedule' in scheduler), 'scheduler', 'must be a scheduler', scope);
-  check(acknowledgeSubscriptions === undefined || typeof acknowledgeSubscriptions === 'boolean', 'acknowledgeSubscriptions', 'must be a boolean', scope);
-  check(acknowledgeDelay === undefined || (typeof acknowledgeDelay === 'number' && acknowledgeDelay >= 0 && Number.isFinite(acknowledgeDelay)), 'acknowledgeDelay', `must be a number of ms, got ${String(acknowledgeDelay)}`, scope);
+  check(
+    scheduler === undefined || (typeof scheduler === 'object' && scheduler !== null && 'schedule' in scheduler),
+    'scheduler',
+    'must be a scheduler',
+    scope,
+  );
+  check(
+    acknowledgeSubscriptions === undefined || typeof acknowledgeSubscriptions === 'boolean',
+    'acknowledgeSubscriptions',
+    'must be a boolean',
+    scope,
+  );
+  check(
+    acknowledgeDelay === undefined || (typeof acknowledgeDelay === 'number' && acknowledgeDelay >= 0 && Number.isFinite(acknowledgeDelay)),
+    'acknowledgeDelay',
+    `must be a number of ms, got ${String(acknowledgeDelay)}`,
+    scope,
+  );
   check(answerPings === undefined || typeof answerPings === 'boolean', 'answerPings', 'must be a boolean', scope);
   if (withClient) {
-    check(given['host'] === undefined || (typeof given['host'] === 'string' && given['host'] !== ''), 'host', 'must be a non-empty string', scope);
+    check(
+      given['host'] === undefined || (typeof given['host'] === 'string' && given['host'] !== ''),
+      'host',
+      'must be a non-empty string',
+      scope,
+    );
     check(given['connect'] === undefined || typeof given['connect'] === 'boolean', 'connect', 'must be a boolean', scope);
   }
   const defined = Object.fromEntries(Object.entries(given).filter(([key, value]) => BACKEND_KEYS.has(key) && value !== undefined));

@@ -36,7 +36,8 @@ export class RequestLog {
 
   expectNone(match: RequestMatch, description: string | undefined): void {
     const found = this.find(match);
-    if (found.length > 0) throw new Error(`Expected no request for ${description ?? describeMatch(match)}, found ${found.length}. ${list('Matching', found)}`);
+    if (found.length > 0)
+      throw new Error(`Expected no request for ${description ?? describeMatch(match)}, found ${found.length}. ${list('Matching', found)}`);
   }
 
   match(match: RequestMatch): TestRequest[] {
@@ -67,7 +68,10 @@ export class RequestLog {
   private sentInstead(match: RequestMatch): string {
     const open = this.open();
     const before = this.received.filter((request) => !open.includes(request) && matchesRequest(request.request, match)).length;
-    const earlier = before === 0 ? '' : ` (${before} matching request${before === 1 ? ' was' : 's were'} sent before and already taken, answered or lost with its connection)`;
+    const earlier =
+      before === 0
+        ? ''
+        : ` (${before} matching request${before === 1 ? ' was' : 's were'} sent before and already taken, answered or lost with its connection)`;
     if (open.length > 0) return `${list('Sent instead, waiting for an answer', open)}${earlier}`;
     return `No request is waiting for an answer${this.connected() ? '' : ', and the client is not connected'}${earlier}.`;
   }

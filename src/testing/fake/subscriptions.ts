@@ -91,7 +91,11 @@ export class SubscriptionTable {
     return this.live().filter((entry) => {
       if ('channel' in target) return entry.channel === target.channel;
       if ('roomId' in target) return entry.roomId === target.roomId;
-      return entry.index === target.index && entry.collection === target.collection && (target.filters === undefined || deepEqual(entry.filters, target.filters));
+      return (
+        entry.index === target.index &&
+        entry.collection === target.collection &&
+        (target.filters === undefined || deepEqual(entry.filters, target.filters))
+      );
     });
   }
 

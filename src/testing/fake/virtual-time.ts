@@ -9,7 +9,8 @@ import { deepEqual, show } from './json';
  */
 export function ownTestScheduler(): TestScheduler {
   return new TestScheduler((actual, expected) => {
-    if (!deepEqual(actual, expected)) throw new Error(`The observable did not emit as expected.\nExpected: ${show(expected)}\nActual:   ${show(actual)}`);
+    if (!deepEqual(actual, expected))
+      throw new Error(`The observable did not emit as expected.\nExpected: ${show(expected)}\nActual:   ${show(actual)}`);
   });
 }
 

@@ -7,11 +7,7 @@ import type { WebSocketSession } from './websocket';
  * checks every few seconds; here every idleTimeout/15). Receiving notifications does not count as
  * activity. A frozen server checks nothing.
  */
-export function watchIdleSockets(
-  sessions: () => Iterable<WebSocketSession>,
-  idleTimeout: number,
-  faults: Faults,
-): Subscription {
+export function watchIdleSockets(sessions: () => Iterable<WebSocketSession>, idleTimeout: number, faults: Faults): Subscription {
   if (idleTimeout <= 0) {
     return Subscription.EMPTY;
   }

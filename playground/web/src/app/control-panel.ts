@@ -22,7 +22,12 @@ interface Button {
   template: `
     <div class="buttons">
       @for (button of buttons; track button.action) {
-        <button type="button" [attr.data-testid]="button.action" [disabled]="busy() !== null || !!button.unavailable" (click)="run(button.action)">
+        <button
+          type="button"
+          [attr.data-testid]="button.action"
+          [disabled]="busy() !== null || !!button.unavailable"
+          (click)="run(button.action)"
+        >
           {{ button.label }}
           @if (button.unavailable) {
             <small>{{ button.unavailable }}</small>
@@ -30,16 +35,46 @@ interface Button {
         </button>
       }
     </div>
-    <p class="outcome" [class.failed]="outcome().failed" [attr.data-seq]="outcome().seq" data-testid="outcome" aria-live="polite">{{ outcome().text }}</p>
+    <p class="outcome" [class.failed]="outcome().failed" [attr.data-seq]="outcome().seq" data-testid="outcome" aria-live="polite">
+      {{ outcome().text }}
+    </p>
   `,
   styles: `
-    .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-    button { font: inherit; padding: 0.45rem 0.9rem; border-radius: 6px; border: 1px solid var(--line); background: var(--panel-2); color: var(--fg); cursor: pointer; }
-    button:hover:not(:disabled) { border-color: var(--accent); }
-    button:disabled { cursor: default; opacity: 0.55; }
-    small { display: block; font-size: 0.7rem; color: var(--muted); }
-    .outcome { margin: 0.6rem 0 0; min-height: 1.2em; font-size: 0.9rem; color: var(--muted); }
-    .failed { color: var(--bad); }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    button {
+      font: inherit;
+      padding: 0.45rem 0.9rem;
+      border-radius: 6px;
+      border: 1px solid var(--line);
+      background: var(--panel-2);
+      color: var(--fg);
+      cursor: pointer;
+    }
+    button:hover:not(:disabled) {
+      border-color: var(--accent);
+    }
+    button:disabled {
+      cursor: default;
+      opacity: 0.55;
+    }
+    small {
+      display: block;
+      font-size: 0.7rem;
+      color: var(--muted);
+    }
+    .outcome {
+      margin: 0.6rem 0 0;
+      min-height: 1.2em;
+      font-size: 0.9rem;
+      color: var(--muted);
+    }
+    .failed {
+      color: var(--bad);
+    }
   `,
 })
 export class ControlPanel {
@@ -73,7 +108,8 @@ export class ControlPanel {
       )
       .subscribe({
         next: (text) => this.outcome.set({ seq, text, failed: false }),
-        error: (error: unknown) => this.outcome.set({ seq, text: `${action} failed: ${error instanceof Error ? error.message : String(error)}`, failed: true }),
+        error: (error: unknown) =>
+          this.outcome.set({ seq, text: `${action} failed: ${error instanceof Error ? error.message : String(error)}`, failed: true }),
       });
   }
 

@@ -40,14 +40,38 @@ interface Plotted {
     <p class="summary" data-testid="latency-summary">{{ summary() }}</p>
   `,
   styles: `
-    svg { width: 100%; height: auto; display: block; }
-    .axis { stroke: var(--muted); }
-    .grid { stroke: var(--line); stroke-dasharray: 3 3; }
-    .label { fill: var(--muted); font-size: 10px; }
-    .end { text-anchor: end; }
-    .line { fill: none; stroke: var(--accent); stroke-width: 1.5; }
-    .point { fill: var(--accent); }
-    .summary { margin: 0.25rem 0 0; color: var(--muted); font-size: 0.85rem; }
+    svg {
+      width: 100%;
+      height: auto;
+      display: block;
+    }
+    .axis {
+      stroke: var(--muted);
+    }
+    .grid {
+      stroke: var(--line);
+      stroke-dasharray: 3 3;
+    }
+    .label {
+      fill: var(--muted);
+      font-size: 10px;
+    }
+    .end {
+      text-anchor: end;
+    }
+    .line {
+      fill: none;
+      stroke: var(--accent);
+      stroke-width: 1.5;
+    }
+    .point {
+      fill: var(--accent);
+    }
+    .summary {
+      margin: 0.25rem 0 0;
+      color: var(--muted);
+      font-size: 0.85rem;
+    }
   `,
 })
 export class LatencyChart {

@@ -22,7 +22,11 @@ const ROWS = 8;
     </p>
     <table>
       <thead>
-        <tr><th>_id</th><th>text</th><th>written</th></tr>
+        <tr>
+          <th>_id</th>
+          <th>text</th>
+          <th>written</th>
+        </tr>
       </thead>
       <tbody>
         @for (note of notes().documents; track note._id) {
@@ -32,22 +36,64 @@ const ROWS = 8;
             <td>{{ note._source.writtenAt | date: 'HH:mm:ss' }}</td>
           </tr>
         } @empty {
-          <tr><td colspan="3" class="empty">no notes yet: write a document</td></tr>
+          <tr>
+            <td colspan="3" class="empty">no notes yet: write a document</td>
+          </tr>
         }
       </tbody>
     </table>
   `,
   styles: `
-    .meta { display: flex; gap: 0.75rem; align-items: center; margin: 0 0 0.5rem; color: var(--muted); font-size: 0.85rem; }
-    .status { padding: 0.1rem 0.5rem; border-radius: 4px; background: var(--line); color: var(--fg); }
-    .live { background: var(--ok); color: #04210f; }
-    .resyncing, .loading { background: var(--warn); color: #2b1d00; }
-    table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
-    th, td { text-align: left; padding: 0.3rem 0.4rem; border-bottom: 1px solid var(--line); }
-    th { color: var(--muted); font-weight: 500; }
-    .id { font-family: ui-monospace, monospace; font-size: 0.75rem; color: var(--muted); }
-    .empty { color: var(--muted); font-style: italic; }
-    .error { color: var(--bad); }
+    .meta {
+      display: flex;
+      gap: 0.75rem;
+      align-items: center;
+      margin: 0 0 0.5rem;
+      color: var(--muted);
+      font-size: 0.85rem;
+    }
+    .status {
+      padding: 0.1rem 0.5rem;
+      border-radius: 4px;
+      background: var(--line);
+      color: var(--fg);
+    }
+    .live {
+      background: var(--ok);
+      color: #04210f;
+    }
+    .resyncing,
+    .loading {
+      background: var(--warn);
+      color: #2b1d00;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 0.85rem;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.3rem 0.4rem;
+      border-bottom: 1px solid var(--line);
+    }
+    th {
+      color: var(--muted);
+      font-weight: 500;
+    }
+    .id {
+      font-family: ui-monospace, monospace;
+      font-size: 0.75rem;
+      color: var(--muted);
+    }
+    .empty {
+      color: var(--muted);
+      font-style: italic;
+    }
+    .error {
+      color: var(--bad);
+    }
   `,
 })
 export class NotesTable {

@@ -16,7 +16,8 @@ interface FeedEntry {
 }
 
 function entry(collection: string, notification: Notification): FeedEntry {
-  if (notification.type === 'user') return { notification, collection, kind: `user ${notification.user}`, text: `${notification.result.count} in the room` };
+  if (notification.type === 'user')
+    return { notification, collection, kind: `user ${notification.user}`, text: `${notification.result.count} in the room` };
   const source = notification.result._source ?? {};
   const text = typeof source['message'] === 'string' ? source['message'] : typeof source['text'] === 'string' ? source['text'] : '';
   const id = notification.result._id ? ` ${notification.result._id}` : '';
@@ -31,7 +32,9 @@ function entry(collection: string, notification: Notification): FeedEntry {
   template: `
     <p class="status">
       @for (room of rooms; track room.collection) {
-        <span [class]="room.subscription.status()" [attr.data-testid]="'subscription-' + room.collection">{{ room.collection }}: {{ room.subscription.status() }}</span>
+        <span [class]="room.subscription.status()" [attr.data-testid]="'subscription-' + room.collection"
+          >{{ room.collection }}: {{ room.subscription.status() }}</span
+        >
       }
     </p>
     <ul data-testid="feed">
@@ -48,17 +51,60 @@ function entry(collection: string, notification: Notification): FeedEntry {
     </ul>
   `,
   styles: `
-    .status { display: flex; gap: 0.5rem; margin: 0 0 0.5rem; font-size: 0.75rem; }
-    .status span { padding: 0.1rem 0.45rem; border-radius: 4px; background: var(--line); }
-    .live { background: var(--ok) !important; color: #04210f; }
-    .pending, .restoring { background: var(--warn) !important; color: #2b1d00; }
-    .error { background: var(--bad) !important; color: #fff; }
-    ul { list-style: none; padding: 0; margin: 0; font-size: 0.85rem; max-height: 16rem; overflow: auto; }
-    li { display: flex; gap: 0.5rem; padding: 0.25rem 0; border-bottom: 1px solid var(--line); }
-    time { color: var(--muted); font-variant-numeric: tabular-nums; }
-    .where { color: var(--accent); }
-    .kind { font-family: ui-monospace, monospace; font-size: 0.75rem; color: var(--muted); }
-    .empty { color: var(--muted); font-style: italic; }
+    .status {
+      display: flex;
+      gap: 0.5rem;
+      margin: 0 0 0.5rem;
+      font-size: 0.75rem;
+    }
+    .status span {
+      padding: 0.1rem 0.45rem;
+      border-radius: 4px;
+      background: var(--line);
+    }
+    .live {
+      background: var(--ok) !important;
+      color: #04210f;
+    }
+    .pending,
+    .restoring {
+      background: var(--warn) !important;
+      color: #2b1d00;
+    }
+    .error {
+      background: var(--bad) !important;
+      color: #fff;
+    }
+    ul {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      font-size: 0.85rem;
+      max-height: 16rem;
+      overflow: auto;
+    }
+    li {
+      display: flex;
+      gap: 0.5rem;
+      padding: 0.25rem 0;
+      border-bottom: 1px solid var(--line);
+    }
+    time {
+      color: var(--muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .where {
+      color: var(--accent);
+    }
+    .kind {
+      font-family: ui-monospace, monospace;
+      font-size: 0.75rem;
+      color: var(--muted);
+    }
+    .empty {
+      color: var(--muted);
+      font-style: italic;
+    }
   `,
 })
 export class NotificationFeed {

@@ -40,7 +40,17 @@ function emit(regex: Regex): string {
       const { min, max } = regex;
       if (max === 0) return '()';
       const suffix =
-        max < 0 ? (min === 0 ? '*' : min === 1 ? '+' : `{${min},}`) : min === 0 && max === 1 ? '?' : min === max ? `{${min}}` : `{${min},${max}}`;
+        max < 0
+          ? min === 0
+            ? '*'
+            : min === 1
+              ? '+'
+              : `{${min},}`
+          : min === 0 && max === 1
+            ? '?'
+            : min === max
+              ? `{${min}}`
+              : `{${min},${max}}`;
       return operand + suffix;
     }
     default:

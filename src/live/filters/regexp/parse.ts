@@ -1,4 +1,4 @@
-import { FilterError } from '../ast';
+import { FilterError } from '../filter-error';
 import { charSet, complement, foldAscii, MAX_CODE_POINT, union, type CharSet } from './char-set';
 
 /**

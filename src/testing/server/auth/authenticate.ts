@@ -20,9 +20,7 @@ export function authenticate(request: ServerRequest, tokens: ServerTokens): Toke
     }
     request.jwt = cookie;
     const exempt =
-      request.getBoolean('cookieAuth') &&
-      request.controller === 'auth' &&
-      COOKIE_EXEMPT_ACTIONS.includes(request.action ?? '');
+      request.getBoolean('cookieAuth') && request.controller === 'auth' && COOKIE_EXEMPT_ACTIONS.includes(request.action ?? '');
     if (exempt) {
       return null;
     }

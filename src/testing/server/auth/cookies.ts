@@ -10,7 +10,10 @@ export function parseCookies(header: string): Map<string, string> {
       continue;
     }
     const name = pair.slice(0, separator).trim();
-    const raw = pair.slice(separator + 1).trim().replace(/^"(.*)"$/, '$1');
+    const raw = pair
+      .slice(separator + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (name.length > 0 && !cookies.has(name)) {
       cookies.set(name, safeDecode(raw));
     }

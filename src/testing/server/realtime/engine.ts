@@ -28,7 +28,10 @@ export class RealtimeEngine {
   readonly rooms: Rooms;
   readonly documents: DocumentNotifier;
 
-  constructor(seed: Buffer, private readonly connections: ConnectionRegistry) {
+  constructor(
+    seed: Buffer,
+    private readonly connections: ConnectionRegistry,
+  ) {
     this.rooms = new Rooms(seed);
     this.documents = new DocumentNotifier(this.rooms, (roomIds, notification, scope) =>
       this.dispatchDocument(roomIds, notification, scope),

@@ -11,9 +11,11 @@ export function describeApi(controllers: Readonly<Record<string, ControllerActio
   for (const [controller, actions] of Object.entries(controllers)) {
     const described: Record<string, JsonObject> = {};
     for (const action of Object.keys(actions)) {
-      const http = HTTP_ROUTES.filter((route) => route.controller === controller && route.action === action).map(
-        (route) => ({ path: route.path, url: route.path, verb: route.verb }),
-      );
+      const http = HTTP_ROUTES.filter((route) => route.controller === controller && route.action === action).map((route) => ({
+        path: route.path,
+        url: route.path,
+        verb: route.verb,
+      }));
       described[action] = http.length > 0 ? { action, controller, http } : { action, controller };
     }
     description[controller] = described;

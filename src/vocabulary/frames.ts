@@ -1,14 +1,9 @@
 import * as z from 'zod/mini';
-import type { Notification, ServerNotification } from '../realtime/notifications';
+import type { Notification, ServerNotification } from './notifications';
 import type { KuzzleResponse } from './request';
 
 /** Why a frame from the server was set aside. */
-export type DiscardReason =
-  | 'not-json'
-  | 'binary'
-  | 'unexpected-shape'
-  | 'unknown-request'
-  | 'unknown-room';
+export type DiscardReason = 'not-json' | 'binary' | 'unexpected-shape' | 'unknown-request' | 'unknown-room';
 
 /** A server frame, once validated. */
 export type ServerFrame =

@@ -1,4 +1,4 @@
-import type { Volatile } from '../client/request';
+import type { Volatile } from './request';
 
 interface NotificationBase {
   /** The channel this notification was sent to. */

@@ -1,4 +1,4 @@
-import type { KuzzleRequest } from '../client/request';
+import type { KuzzleRequest } from '../request';
 
 /** An option passed to a constructor or a method was not valid. `field` names it. */
 export class InvalidOptionError extends Error {

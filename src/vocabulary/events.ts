@@ -1,5 +1,5 @@
-import type { DisconnectOrigin } from '../errors/connection-errors';
-import type { KuzzleError } from '../errors/kuzzle-error';
+import type { DisconnectOrigin } from './errors/connection-errors';
+import type { KuzzleError } from './errors/kuzzle-error';
 import type { DiscardReason } from './frames';
 import type { KuzzleRequest } from './request';
 

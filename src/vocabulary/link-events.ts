@@ -1,4 +1,4 @@
-import type { LinkLostError } from '../errors/connection-errors';
+import type { LinkLostError } from './errors/connection-errors';
 
 /** What the link reports to the client that drives it. */
 export type LinkEvent =

@@ -36,9 +36,6 @@ export class ReconnectionFailedError extends Error {
     readonly attempts: number,
     readonly lastError: unknown,
   ) {
-    super(
-      `Connection given up after ${attempts} attempt(s)` +
-        (lastError instanceof Error ? `: ${lastError.message}` : ''),
-    );
+    super(`Connection given up after ${attempts} attempt(s)` + (lastError instanceof Error ? `: ${lastError.message}` : ''));
   }
 }
