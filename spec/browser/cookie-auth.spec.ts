@@ -241,7 +241,7 @@ describe.runIf(hasChromium())('cookie authentication in Chromium', () => {
         expect((await opened(after.connectionId)).headers['cookie']).toContain(`authToken=${cookie?.value}`);
       }
 
-      expect(await pageEvents(page)).toEqual(expect.arrayContaining(['connected', 'disconnected:auth-renewal', 'reconnected']));
+      expect(await pageEvents(page)).toEqual(expect.arrayContaining(['connected', 'disconnected:reopen', 'reconnected']));
       await expectNeverOffline(page);
     });
 

@@ -58,7 +58,7 @@ describe.each(targetNames())('cookie authentication in Node on the %s server', (
     expect(kuzzle.jwt).toBeNull();
     expect((await firstValueFrom(kuzzle.auth.getCurrentUser()))._id).toBe(USER.username);
     expect(events.values).toEqual([
-      { type: 'disconnected', origin: 'auth-renewal', code: 1000, reason: 'auth-renewal' },
+      { type: 'disconnected', origin: 'reopen', code: 1000, reason: 'reopen' },
       { type: 'reconnected' },
     ]);
     expect(states.values).not.toContain('offline');

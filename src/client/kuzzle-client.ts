@@ -196,9 +196,8 @@ export class KuzzleClient {
    */
   private renewOverHttp(request: SendableRequest): Observable<KuzzleResponse> {
     return defer(() => {
-      const running = this.protocol.isRunning;
-      this.protocol.suspend();
-      const call$ = this.http.request(request).pipe(finalize(() => this.protocol.resume()));
+      const running = this.lifecycle.state.value !== 'offline';
+      const call$ = this.protocol.hold(this.http.request(request));
       if (!running) return call$;
       const ready$ = this.lifecycle.state.pipe(first((state) => state === 'connected' || state === 'offline'));
       return call$.pipe(concatMap((response) => ready$.pipe(map(() => response))));

@@ -1,3 +1,4 @@
+import type { ReconnectionPolicy } from './reconnection';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import * as z from 'zod/mini';
 import { milliseconds, countOrInfinity } from '../options/schemas';
@@ -53,10 +54,24 @@ export interface WebSocketProtocolOptions {
   scheduler?: SchedulerLike;
   /** Random source in [0, 1) for the reconnection jitter. @default Math.random */
   random?: () => number;
+  /**
+   * Decides what happens after each unexpected loss: `(loss, attempt) => decision | ObservableInput`. Return
+   * `{ kind: 'wait', attempt, delay }` or `{ kind: 'give-up', error }`, or an Observable (or Promise): the next
+   * attempt starts when it first emits. `attempt` counts from 1 since the link last proved alive. When set,
+   * `autoReconnect`, `reconnectionDelay`, `maxReconnectionDelay` and `maxReconnectionAttempts` are not read.
+   * @default undefined: exponential backoff with full jitter, capped (`decideReconnect` over the options above)
+   * @example Reconnect only when the browser says it is online
+   * ```ts
+   * reconnectionPolicy: (loss, attempt) =>
+   *   navigator.onLine ? { kind: 'wait', attempt, delay: 500 } : fromEvent(window, 'online')
+   * ```
+   */
+  reconnectionPolicy?: ReconnectionPolicy;
 }
 
-export type ResolvedProtocolOptions = Readonly<Required<Omit<WebSocketProtocolOptions, 'WebSocketCtor'>>> & {
+export type ResolvedProtocolOptions = Readonly<Required<Omit<WebSocketProtocolOptions, 'WebSocketCtor' | 'reconnectionPolicy'>>> & {
   readonly WebSocketCtor: WebSocketCtor | undefined;
+  readonly reconnectionPolicy: ReconnectionPolicy | undefined;
 };
 
 export const DEFAULT_PROTOCOL_OPTIONS: ResolvedProtocolOptions = Object.freeze({
@@ -72,6 +87,7 @@ export const DEFAULT_PROTOCOL_OPTIONS: ResolvedProtocolOptions = Object.freeze({
   maxReconnectionAttempts: Infinity,
   headers: Object.freeze({}) as Record<string, string>,
   WebSocketCtor: undefined,
+  reconnectionPolicy: undefined,
   scheduler: asyncScheduler,
   random: Math.random,
 });
@@ -91,6 +107,7 @@ const schema = z.strictObject({
   WebSocketCtor: z.optional(z.custom<WebSocketCtor>((v) => typeof v === 'function', 'must be a constructor')),
   scheduler: z.optional(z.custom<SchedulerLike>((v) => typeof v === 'object' && v !== null && 'schedule' in v)),
   random: z.optional(z.custom<() => number>((v) => typeof v === 'function')),
+  reconnectionPolicy: z.optional(z.custom<ReconnectionPolicy>((v) => typeof v === 'function', 'must be a function')),
 });
 
 const hostSchema = z.string().check(z.minLength(1));

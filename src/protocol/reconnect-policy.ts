@@ -29,7 +29,7 @@ export type ReconnectDecision =
  * last loss.
  */
 export function decideReconnect(loss: LinkLostError, failures: number, policy: ReconnectPolicy): ReconnectDecision {
-  if (loss.origin === 'auth-renewal') return { kind: 'now' };
+  if (loss.origin === 'reopen') return { kind: 'now' };
   if (loss.origin === 'user') return { kind: 'stop' };
   if (!policy.autoReconnect || isFatalClose(loss.code)) return { kind: 'give-up', error: loss };
   const attempt = failures + 1;

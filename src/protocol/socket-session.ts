@@ -1,19 +1,37 @@
-import { filter, Observable, Subject, switchMap, take, takeUntil, timer } from 'rxjs';
+import {
+  catchError,
+  defer,
+  EMPTY,
+  endWith,
+  filter,
+  ignoreElements,
+  map,
+  merge,
+  mergeMap,
+  type Observable,
+  of,
+  ReplaySubject,
+  scan,
+  share,
+  Subject,
+  switchMap,
+  take,
+  takeUntil,
+  takeWhile,
+  tap,
+  throwError,
+  timer,
+} from 'rxjs';
 import { webSocket } from 'rxjs/webSocket';
-import { LinkLostError, type DisconnectOrigin } from '../vocabulary/errors/connection-errors';
+import type { DisconnectOrigin } from '../vocabulary/errors/connection-errors';
+import type { SocketEvent } from '../vocabulary/link-events';
 import { keepAlive, type KeepAliveConfig } from './keep-alive';
 import type { WebSocketCtor, WebSocketLike } from './options';
+import { INITIAL_SESSION, reduceSession, type SessionSignal, type SessionState, type SocketEnding } from './session-state';
 import { handshakeCtor } from './web-socket-ctor';
 
-/** What one socket reports while it lives. */
-export type SessionSignal =
-  | { readonly kind: 'open'; readonly send: (text: string) => boolean }
-  | { readonly kind: 'message'; readonly text: string }
-  | { readonly kind: 'binary' }
-  | { readonly kind: 'latency'; readonly ms: number };
-
-/** A close this client asks for: by the user (`disconnect()`) or around an HTTP authentication call. */
-export type IntentionalClose = Extract<DisconnectOrigin, 'user' | 'auth-renewal'>;
+/** A close this client asks for: by the user (`disconnect()`), or to open a new socket at once. */
+export type IntentionalClose = Extract<DisconnectOrigin, 'user' | 'reopen'>;
 
 export interface SessionConfig {
   readonly url: string;
@@ -22,6 +40,10 @@ export interface SessionConfig {
   readonly keepAlive: KeepAliveConfig;
   /** Milliseconds the opening handshake may take; 0 waits forever. */
   readonly connectTimeout: number;
+  /** An earlier socket of the same run was open: this one's `open` event says `resumed`. */
+  readonly resumed: boolean;
+  /** The text frames to send, written while the socket is open (none is kept for a later socket). */
+  readonly outbound$: Observable<string>;
   /** Emits when the socket must be closed on purpose. */
   readonly closeRequests$: Observable<IntentionalClose>;
 }
@@ -30,11 +52,6 @@ const PONG = '{"p":2}';
 const PING = '{"p":1}';
 const NORMAL_CLOSURE = 1000;
 
-interface CloseInfo {
-  readonly code: number;
-  readonly reason: string;
-}
-
 function errorCause(event: unknown): unknown {
   const inner = (event as { error?: unknown }).error;
   if (inner instanceof Error) return inner;
@@ -42,104 +59,114 @@ function errorCause(event: unknown): unknown {
   return typeof message === 'string' && message ? new Error(message) : event;
 }
 
+/** What the end of a session does to a socket still open: a dead link cannot finish a closing handshake. */
+function endSocket(socket: WebSocketLike | undefined, ending: SocketEnding | undefined): void {
+  if (!socket || !ending || (socket.readyState !== 0 && socket.readyState !== 1)) return;
+  if (ending.how === 'close') socket.close(ending.code, ending.reason);
+  else if (socket.terminate) socket.terminate();
+  else socket.close(4000, 'ping timeout');
+}
+
+/** The end of a socket with its `LinkLostError`, once its effect on the socket is done; else what it emits. */
+function toOutput(state: SessionState): Observable<SocketEvent> {
+  if (state.end) {
+    endSocket(state.socket, state.end.ending);
+    return throwError(() => state.end?.error);
+  }
+  return state.out ? of(state.out) : EMPTY;
+}
+
 /**
  * One WebSocket, from opening to its end, as a cold Observable: `open`, then every text frame and each ping round
- * trip. It never completes: every end of the socket is a `LinkLostError` saying who ended it, so that one
- * reconnection policy handles them all. Unsubscribing closes the socket.
+ * trip. It is the `merge` of the socket's streams (inbound frames, keep-alive, connect timeout, close requests,
+ * outbound frames) folded by a pure reducer (`reduceSession`). It never completes: every end of the socket is a
+ * `LinkLostError` saying who ended it, so that one reconnection policy handles them all. Unsubscribing closes the
+ * socket.
  */
-export function socketSession(config: SessionConfig): Observable<SessionSignal> {
-  return new Observable<SessionSignal>((subscriber) => {
-    let raw: WebSocketLike | undefined;
-    let opened = false;
-    let lastClose: CloseInfo | undefined;
-    let ending: { how: 'close'; code: number; reason: string } | { how: 'terminate' } = {
-      how: 'close',
-      code: NORMAL_CLOSURE,
-      reason: '',
-    };
-    const pongs$ = new Subject<void>();
-    const opened$ = new Subject<void>();
-    const Ctor = handshakeCtor(config.WebSocketCtor, config.headers, (socket) => (raw = socket));
-
-    const send = (text: string): boolean => {
-      if (raw?.readyState !== 1) return false;
-      socket$.next(text);
-      return true;
-    };
-
-    const lost = (origin: DisconnectOrigin, cause?: unknown): LinkLostError =>
-      new LinkLostError(origin, opened, lastClose?.code, lastClose?.reason || undefined, cause);
-
+export function socketSession(config: SessionConfig): Observable<SocketEvent> {
+  return defer(() => {
+    // The callbacks of webSocket() and of the handshake, as streams of this socket.
+    const sockets = new ReplaySubject<WebSocketLike>(1);
+    const opens = new Subject<Event>();
+    const closes = new Subject<CloseEvent>();
     const socket$ = webSocket<unknown>({
       url: config.url,
-      WebSocketCtor: Ctor,
+      WebSocketCtor: handshakeCtor(config.WebSocketCtor, config.headers, (socket) => sockets.next(socket)),
       serializer: (value) => value as string,
       deserializer: (event) => event.data as unknown,
-      openObserver: {
-        next: () => {
-          opened = true;
-          subscriber.next({ kind: 'open', send });
-          opened$.next();
-        },
-      },
-      closeObserver: { next: (event) => (lastClose = { code: event.code, reason: event.reason }) },
+      openObserver: opens,
+      closeObserver: closes,
     });
 
-    // The keep-alive runs from the opening on.
-    const pinging = opened$
-      .pipe(
-        take(1),
-        switchMap(() => keepAlive(() => send(PING), pongs$, config.keepAlive)),
-      )
-      .subscribe({
-        next: (ms) => subscriber.next({ kind: 'latency', ms }),
-        error: (error: unknown) => {
-          ending = { how: 'terminate' };
-          subscriber.error(lost('ping-timeout', error));
-        },
-      });
-
-    const inbound = socket$.subscribe({
-      next: (data) => {
-        // Binary frames are not part of the protocol: reported, never parsed.
-        if (typeof data !== 'string') subscriber.next({ kind: 'binary' });
-        else if (data === PONG) pongs$.next();
-        else subscriber.next({ kind: 'message', text: data });
-      },
-      error: (event: unknown) => {
+    const inbound$: Observable<SessionSignal> = socket$.pipe(
+      map((data): SessionSignal => {
+        if (typeof data !== 'string') return { kind: 'binary' };
+        return data === PONG ? { kind: 'pong' } : { kind: 'frame', text: data };
+      }),
+      // A close handshake completed: the server chose to close (1000 on restart, 4xxx, ...), or the link died (1006).
+      endWith<SessionSignal>({ kind: 'end', origin: 'peer' }),
+      catchError((event: unknown) => {
         const code = (event as { code?: unknown }).code;
-        if (typeof code === 'number') lastClose = { code, reason: String((event as { reason?: unknown }).reason ?? '') };
-        subscriber.error(lost('network', errorCause(event)));
-      },
-      // A close handshake completed: the server chose to close (1000 on restart, 4xxx, ...).
-      complete: () => subscriber.error(lost(lastClose?.code === 1006 ? 'network' : 'server')),
-    });
+        const closeFrame: SessionSignal[] =
+          typeof code === 'number' ? [{ kind: 'close-frame', code, reason: String((event as { reason?: unknown }).reason ?? '') }] : [];
+        return of<SessionSignal[]>(...closeFrame, { kind: 'end', origin: 'network', cause: errorCause(event) });
+      }),
+      share(),
+    );
+
+    // Written from the opening on: outbound frames first, so that those sent on `open` go out on this socket.
+    const whileOpen$: Observable<SessionSignal> = opens.pipe(
+      take(1),
+      switchMap(() => sockets.pipe(take(1))),
+      switchMap((socket) => {
+        const write = (text: string) => {
+          if (socket.readyState === 1) socket$.next(text);
+        };
+        return merge(
+          config.outbound$.pipe(tap(write), ignoreElements()),
+          of<SessionSignal>({ kind: 'opened' }),
+          keepAlive(() => write(PING), inbound$.pipe(filter((signal) => signal.kind === 'pong')), config.keepAlive).pipe(
+            map((ms): SessionSignal => ({ kind: 'latency', ms })),
+            catchError((cause: unknown) => of<SessionSignal>({ kind: 'end', origin: 'ping-timeout', cause, ending: { how: 'terminate' } })),
+          ),
+        );
+      }),
+    );
 
     // A handshake that never completes (a black-holed host) would otherwise leave the client connecting forever.
-    const opening =
+    const connectTimeout$: Observable<SessionSignal> =
       config.connectTimeout > 0
-        ? timer(config.connectTimeout, config.keepAlive.scheduler)
-            .pipe(takeUntil(opened$))
-            .subscribe(() => subscriber.error(lost('network', new Error(`no handshake within ${config.connectTimeout} ms`))))
-        : undefined;
+        ? timer(config.connectTimeout, config.keepAlive.scheduler).pipe(
+            takeUntil(opens),
+            map(() => ({
+              kind: 'end',
+              origin: 'network',
+              cause: new Error(`no handshake within ${config.connectTimeout} ms`),
+              ending: { how: 'close', code: NORMAL_CLOSURE, reason: '' },
+            })),
+          )
+        : EMPTY;
 
-    const closing = config.closeRequests$.pipe(filter(() => !subscriber.closed)).subscribe((origin) => {
-      ending = { how: 'close', code: NORMAL_CLOSURE, reason: origin };
-      subscriber.error(new LinkLostError(origin, opened, NORMAL_CLOSURE, origin));
-    });
+    const closeRequested$ = config.closeRequests$.pipe(
+      map((origin): SessionSignal => ({
+        kind: 'end',
+        origin,
+        ending: { how: 'close', code: NORMAL_CLOSURE, reason: origin === 'user' ? '' : origin },
+      })),
+    );
 
-    return () => {
-      closing.unsubscribe();
-      opening?.unsubscribe();
-      pinging.unsubscribe();
-      const socket = raw;
-      if (socket && (socket.readyState === 0 || socket.readyState === 1)) {
-        // A dead link cannot finish a closing handshake: drop the TCP connection when the runtime allows it.
-        if (ending.how === 'terminate' && socket.terminate) socket.terminate();
-        else if (ending.how === 'terminate') socket.close(4000, 'ping timeout');
-        else socket.close(ending.code, ending.reason);
-      }
-      inbound.unsubscribe();
-    };
+    const context = { resumed: config.resumed, keepAlive: config.keepAlive.pingInterval > 0 };
+    return merge(
+      sockets.pipe(map((socket): SessionSignal => ({ kind: 'socket', socket }))),
+      closes.pipe(map((event): SessionSignal => ({ kind: 'close-frame', code: event.code, reason: event.reason }))),
+      whileOpen$,
+      inbound$,
+      connectTimeout$,
+      closeRequested$,
+    ).pipe(
+      scan((state: SessionState, signal: SessionSignal) => reduceSession(state, signal, context), INITIAL_SESSION),
+      takeWhile((state) => state.end === undefined, true),
+      mergeMap(toOutput),
+    );
   });
 }

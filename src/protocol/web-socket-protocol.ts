@@ -1,52 +1,56 @@
 import {
   BehaviorSubject,
-  EMPTY,
+  catchError,
+  defer,
+  exhaustMap,
   filter,
-  Observable,
+  finalize,
+  map,
+  type Observable,
   of,
-  retry,
+  share,
   Subject,
   switchMap,
-  take,
-  throwError,
-  timer,
-  type Subscription,
 } from 'rxjs';
-import { LinkLostError } from '../vocabulary/errors/connection-errors';
 import type { LinkEvent } from '../vocabulary/link-events';
 import { resolveProtocolOptions, type ResolvedProtocolOptions, type WebSocketProtocolOptions } from './options';
 import { decideReconnect } from './reconnect-policy';
-import { socketSession, type IntentionalClose, type SessionSignal } from './socket-session';
+import { linkRun, type ReconnectionPolicy } from './reconnection';
+import { socketSession, type IntentionalClose } from './socket-session';
 import { resolveWebSocketCtor } from './web-socket-ctor';
 
 /**
  * The WebSocket transport: one socket at a time, kept alive with `{"p":1}` pings, re-opened after every unexpected
- * loss with exponential backoff and full jitter. A `Kuzzle` client drives it; it knows nothing of requests.
+ * loss by the reconnection policy (exponential backoff with full jitter by default). `link$` is the link: each
+ * `open()` starts a run of socket sessions (see `linkRun`), shared by its listeners, that ends with `closed` or
+ * `failed`. It knows nothing of requests or authentication.
  */
 export class WebSocketProtocol {
   readonly host: string;
   readonly options: ResolvedProtocolOptions;
 
-  private readonly events = new Subject<LinkEvent>();
+  // The ports of the link: calls of the API, turned into streams here and nowhere else.
+  private readonly opens = new Subject<void>();
   private readonly closeRequests = new Subject<IntentionalClose>();
-  /** HTTP authentication calls in progress: no socket opens while any is (see `suspend()`). */
-  private readonly suspensions = new BehaviorSubject(0);
-  private lifecycle: Subscription | undefined;
-  private sendOnSocket: ((text: string) => boolean) | undefined;
-  private handshakeHeaders: () => Record<string, string> = () => ({});
-  /**
-   * Failed attempts since the link last proved alive. A socket proves alive with its first pong or message (or as it
-   * opens, without keep-alive), not by opening: a server that accepts and closes at once still backs off.
-   */
-  private failures = 0;
+  private readonly outbound = new Subject<string>();
+  /** Holds in progress (see `hold()`): no socket opens while there is one. */
+  private readonly holds = new BehaviorSubject(0);
+  private readonly handshakeHeaders = new BehaviorSubject<() => Record<string, string>>(() => ({}));
 
-  /** Every event of the link, hot. */
-  readonly link$: Observable<LinkEvent> = this.events.asObservable();
+  /**
+   * Every event of the link, hot while listened to: `open()` starts a run, ignored while one is going on
+   * (`exhaustMap`).
+   */
+  readonly link$: Observable<LinkEvent>;
 
   constructor(host: string, options?: WebSocketProtocolOptions) {
     const resolved = resolveProtocolOptions(host, options);
     this.host = resolved.host;
     this.options = resolved.options;
+    this.link$ = this.opens.pipe(
+      exhaustMap(() => this.run()),
+      share(),
+    );
   }
 
   /** `ws://host:port/` or `wss://...`. */
@@ -64,19 +68,23 @@ export class WebSocketProtocol {
     return `${host}:${this.options.port}`;
   }
 
-  /** True while a socket is open. */
+  /**
+   * True while a socket is open: its session is the one writing the outbound frames.
+   * @internal
+   */
   get isOpen(): boolean {
-    return this.sendOnSocket !== undefined;
+    return this.outbound.observed;
   }
 
-  /** True from `open()` until `close()` or until the reconnection policy gives up. */
-  get isRunning(): boolean {
-    return this.lifecycle !== undefined;
-  }
-
-  /** Sends a text frame on the open socket; false when no socket is open. */
+  /**
+   * Sends a text frame on the open socket; false when no socket is open (the frame is not kept: the loss that
+   * follows tells its sender).
+   * @internal
+   */
   send(text: string): boolean {
-    return this.sendOnSocket?.(text) ?? false;
+    if (!this.isOpen) return false;
+    this.outbound.next(text);
+    return true;
   }
 
   /**
@@ -84,105 +92,59 @@ export class WebSocketProtocol {
    * @internal
    */
   setHandshakeHeaders(provider: () => Record<string, string>): void {
-    this.handshakeHeaders = provider;
+    this.handshakeHeaders.next(provider);
   }
 
-  /** Starts the link (no-op when running): opens a socket and keeps one open until `close()`. */
+  /** Starts a run of the link (ignored while one is going on): opens a socket and keeps one open until `close()`. */
   open(): void {
-    if (this.lifecycle) return;
-    this.failures = 0;
-    const { options } = this;
-    const attempt$ = this.suspensions.pipe(
-      filter((count) => count === 0),
-      take(1),
-      switchMap(() => resolveWebSocketCtor(options.WebSocketCtor)),
-      switchMap((WebSocketCtor) =>
-        socketSession({
-          url: this.url,
-          WebSocketCtor,
-          headers: { ...options.headers, ...this.handshakeHeaders() },
-          keepAlive: options,
-          connectTimeout: options.connectTimeout,
-          closeRequests$: this.closeRequests,
-        }),
-      ),
-    );
-    this.lifecycle = attempt$.pipe(retry({ delay: (error: unknown) => this.nextAttempt(error) })).subscribe({
-      next: (signal) => this.onSignal(signal),
-      error: (error: unknown) => {
-        this.lifecycle = undefined;
-        this.sendOnSocket = undefined;
-        this.events.next({ type: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
-      },
-    });
+    this.opens.next();
   }
 
   /** Closes the socket for good (code 1000) and stops any reconnection in progress. */
   close(): void {
-    const lifecycle = this.lifecycle;
-    if (!lifecycle) return;
-    const wasOpen = this.isOpen;
-    this.lifecycle = undefined;
-    this.sendOnSocket = undefined;
-    // Unsubscribe before reopening the gate: an attempt held by suspend() would otherwise open a socket first.
-    lifecycle.unsubscribe();
-    this.suspensions.next(0);
-    this.events.next({ type: 'closed', wasOpen });
+    this.closeRequests.next('user');
   }
 
   /**
-   * Closes the socket and holds every new attempt until `resume()`: the state stays "reconnecting", not offline.
-   * Used around the HTTP calls of cookie authentication, so the next handshake carries the new cookie.
+   * Runs `work$` with the link held: the open socket closes (code 1000, reason `reopen`) and no new one opens until
+   * every hold has ended; then one opens at once, without counting as a failed attempt. Overlapping holds reopen once.
+   * Cookie authentication holds the link around its HTTP calls, so that the next handshake carries the new cookie.
+   * @internal
    */
-  suspend(): void {
-    this.suspensions.next(this.suspensions.value + 1);
-    this.closeRequests.next('auth-renewal');
+  hold<T>(work$: Observable<T>): Observable<T> {
+    return defer(() => {
+      this.holds.next(this.holds.value + 1);
+      this.closeRequests.next('reopen');
+      return work$.pipe(finalize(() => this.holds.next(this.holds.value - 1)));
+    });
   }
 
-  /** Ends one `suspend()`; the link opens again once every suspension has ended, with the last cookie. */
-  resume(): void {
-    this.suspensions.next(Math.max(0, this.suspensions.value - 1));
-  }
-
-  private onSignal(signal: SessionSignal): void {
-    switch (signal.kind) {
-      case 'open':
-        if (this.options.pingInterval <= 0) this.failures = 0;
-        this.sendOnSocket = signal.send;
-        this.events.next({ type: 'open' });
-        break;
-      case 'message':
-        this.failures = 0;
-        this.events.next({ type: 'message', text: signal.text });
-        break;
-      case 'latency':
-        this.failures = 0;
-        this.events.next({ type: 'latency', ms: signal.ms });
-        break;
-      case 'binary':
-        this.events.next({ type: 'binary' });
-        break;
-    }
-  }
-
-  /** The reconnection policy, as `retry`'s delay: a timer to wait, or an error to give up. */
-  private nextAttempt(error: unknown): Observable<unknown> {
-    this.sendOnSocket = undefined;
-    if (!(error instanceof LinkLostError)) return throwError(() => error);
-    this.events.next({ type: 'lost', error });
-    const decision = decideReconnect(error, this.failures, this.options);
-    switch (decision.kind) {
-      case 'now':
-        // The gate of open() holds the attempt until the HTTP call is done.
-        return of(0);
-      case 'stop':
-        return EMPTY;
-      case 'give-up':
-        return throwError(() => decision.error);
-      case 'wait':
-        this.failures = decision.attempt;
-        this.events.next({ type: 'retrying', attempt: decision.attempt, delay: decision.delay });
-        return timer(decision.delay, this.options.scheduler);
-    }
+  /** One run: the reconnection loop over socket sessions, with this protocol's ports. */
+  private run(): Observable<LinkEvent> {
+    const { options } = this;
+    const policy: ReconnectionPolicy = options.reconnectionPolicy ?? ((loss, attempt) => decideReconnect(loss, attempt - 1, options));
+    return resolveWebSocketCtor(options.WebSocketCtor).pipe(
+      switchMap((WebSocketCtor) =>
+        linkRun({
+          session: (resumed) =>
+            socketSession({
+              url: this.url,
+              WebSocketCtor,
+              headers: { ...options.headers, ...this.handshakeHeaders.value() },
+              keepAlive: options,
+              connectTimeout: options.connectTimeout,
+              resumed,
+              outbound$: this.outbound,
+              closeRequests$: this.closeRequests,
+            }),
+          policy,
+          scheduler: options.scheduler,
+          mayOpen$: this.holds.pipe(map((count) => count === 0)),
+          userClose$: this.closeRequests.pipe(filter((origin) => origin === 'user')),
+        }),
+      ),
+      // No WebSocket constructor in this runtime: the run fails at once.
+      catchError((error: unknown) => of<LinkEvent>({ type: 'failed', error: error instanceof Error ? error : new Error(String(error)) })),
+    );
   }
 }

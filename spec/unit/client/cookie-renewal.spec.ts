@@ -92,7 +92,7 @@ describe('cookie renewal: close, HTTP call, reopen', () => {
       expectObservable(now$).toBe('35ms (n|)', { n: 42 });
       expectObservable(kuzzle.events$).toBe('6ms a 3ms b 4ms q 15ms (xy)', {
         a: { type: 'connected' },
-        b: { type: 'disconnected', origin: 'auth-renewal', code: 1000, reason: 'auth-renewal' },
+        b: { type: 'disconnected', origin: 'reopen', code: 1000, reason: 'reopen' },
         q: expect.objectContaining({ type: 'queued' }) as unknown,
         x: expect.objectContaining({ type: 'replayed' }) as unknown,
         y: { type: 'reconnected' },
@@ -100,7 +100,7 @@ describe('cookie renewal: close, HTTP call, reopen', () => {
 
       scheduler.flush();
       const [first, second] = FakeWebSocket.instances;
-      expect(first?.closedWith).toEqual({ code: 1000, reason: 'auth-renewal' });
+      expect(first?.closedWith).toEqual({ code: 1000, reason: 'reopen' });
       expect(first?.requests).toEqual([]);
       expect(second?.headers).toEqual({ cookie: 'authToken=kauth-new' });
       expect(second?.requests.map((r) => `${String(r['controller'])}:${String(r['action'])}`)).toEqual(['server:now']);

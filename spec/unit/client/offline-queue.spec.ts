@@ -142,7 +142,6 @@ describe('Kuzzle offline queue', () => {
     at(10, () => FakeWebSocket.last.serverClose(1002, 'protocol error'));
     runUntil(100);
 
-    expect(protocol.isRunning).toBe(false);
     expect(nameAndMessage(response.error)).toEqual({
       name: 'NotConnectedError',
       message: 'Cannot send server:now: the client went offline while the request waited',

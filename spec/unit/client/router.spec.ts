@@ -156,7 +156,7 @@ describe('Kuzzle routing', () => {
 
     expect(result).toEqual({ _id: 'admin', expiresAt: 1, ttl: 1 });
     expect(first.requests).toEqual([]);
-    expect(first.closedWith).toEqual({ code: 1000, reason: 'auth-renewal' });
+    expect(first.closedWith).toEqual({ code: 1000, reason: 'reopen' });
     expect(calls.map((call) => `${call.init.method} ${call.url}`)).toEqual(['POST http://localhost:7512/_login/local?cookieAuth=true']);
     expect(FakeWebSocket.instances).toHaveLength(2);
     expect(FakeWebSocket.last.headers).toEqual({ cookie: 'authToken=kauth-cookie' });

@@ -19,7 +19,7 @@ describe('public types', () => {
 
   it('narrows events on type', () => {
     expectTypeOf<Extract<KuzzleEvent, { type: 'disconnected' }>['origin']>().toEqualTypeOf<
-      'user' | 'network' | 'server' | 'ping-timeout' | 'auth-renewal'
+      'user' | 'network' | 'server' | 'ping-timeout' | 'reopen'
     >();
     expectTypeOf<Extract<KuzzleEvent, { type: 'dropped' }>['reason']>().toEqualTypeOf<'queue-full' | 'max-age'>();
   });

@@ -47,7 +47,7 @@ describe('decideReconnect', () => {
   });
 
   it('opens again at once after a cookie renewal, whatever the count and even with autoReconnect off', () => {
-    const renewal = new LinkLostError('auth-renewal', true, 1000);
+    const renewal = new LinkLostError('reopen', true, 1000);
     expect(decideReconnect(renewal, 99, { ...policy, autoReconnect: false })).toEqual({ kind: 'now' });
   });
 

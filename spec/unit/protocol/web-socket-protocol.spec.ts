@@ -1,3 +1,4 @@
+import { NEVER, type Subscription } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { LinkLostError } from '../../../src/vocabulary/errors/connection-errors';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
@@ -33,7 +34,7 @@ function setup(options: WebSocketProtocolOptions = {}) {
     log.push(`${clock.scheduler.now()} ${describeEvent(event)}`);
     if (event.type === 'lost') lost.push(event.error);
   });
-  return { ...clock, protocol, log, lost };
+  return { ...clock, protocol, log, lost, held: [] as Subscription[] };
 }
 
 /** The server refuses every connection attempt 10 ms after it starts; returns the virtual times of the attempts. */
@@ -54,7 +55,6 @@ describe('WebSocketProtocol: opening', () => {
     protocol.open();
     expect(FakeWebSocket.instances).toHaveLength(1);
     expect(FakeWebSocket.last.url).toBe('wss://localhost:7443/ws');
-    expect(protocol.isRunning).toBe(true);
     expect(protocol.isOpen).toBe(false);
 
     at(10, () => FakeWebSocket.last.open());
@@ -288,7 +288,6 @@ describe('WebSocketProtocol: reconnection', () => {
       '180 failed ReconnectionFailedError: Connection given up after 2 attempt(s): WebSocket could not open (network: connect ECONNREFUSED)',
     ]);
     expect(FakeWebSocket.instances).toHaveLength(3);
-    expect(protocol.isRunning).toBe(false);
   });
 
   it('can be opened again after giving up', () => {
@@ -296,7 +295,6 @@ describe('WebSocketProtocol: reconnection', () => {
     refuseEveryAttempt(scheduler);
     protocol.open();
     runUntil(100);
-    expect(protocol.isRunning).toBe(false);
     FakeWebSocket.onConstruct = undefined;
 
     at(200, () => protocol.open());
@@ -365,15 +363,15 @@ describe('WebSocketProtocol: reconnection', () => {
   });
 
   it('never has two sockets open at once', () => {
-    const { protocol, scheduler, at, runUntil } = setup({ pingInterval: 100, pongTimeout: 50 });
+    const { protocol, scheduler, at, runUntil, held } = setup({ pingInterval: 100, pongTimeout: 50 });
     FakeWebSocket.onConstruct = (socket) => scheduler.schedule(() => socket.open(), 5);
     protocol.open();
     // No socket ever answers a ping, so none proves alive and the delays keep doubling: 50, 100, 200.
     at(30, () => FakeWebSocket.last.serverClose(1000)); // reconnects at 80, open at 85
     at(90, () => FakeWebSocket.last.fail()); // reconnects at 190, open at 195
     // no pong: ping at 295, timeout at 345, reconnects at 545, open at 550
-    at(600, () => protocol.suspend());
-    at(650, () => protocol.resume());
+    at(600, () => held.push(protocol.hold(NEVER).subscribe()));
+    at(650, () => held.shift()?.unsubscribe());
     runUntil(700);
 
     expect(FakeWebSocket.instances.length).toBe(5);
@@ -392,7 +390,6 @@ describe('WebSocketProtocol: close()', () => {
     expect(FakeWebSocket.last.closedWith).toEqual({ code: 1000, reason: '' });
     expect(log).toEqual(['10 open', '20 closed']);
     expect(FakeWebSocket.instances).toHaveLength(1);
-    expect(protocol.isRunning).toBe(false);
     expect(protocol.isOpen).toBe(false);
     expect(protocol.send('{}')).toBe(false);
   });
@@ -420,15 +417,15 @@ describe('WebSocketProtocol: close()', () => {
     expect(FakeWebSocket.instances).toHaveLength(1);
   });
 
-  it('opens no socket when called while suspended', () => {
-    const { protocol, log } = setup();
+  it('opens no socket when called while the link is held', () => {
+    const { protocol, log, held } = setup();
     protocol.open();
     FakeWebSocket.last.open();
-    protocol.suspend();
+    held.push(protocol.hold(NEVER).subscribe());
     protocol.close();
 
     expect(FakeWebSocket.instances).toHaveLength(1);
-    expect(log).toEqual(['0 open', '0 lost auth-renewal 1000', '0 closed']);
+    expect(log).toEqual(['0 open', '0 lost reopen 1000', '0 closed']);
   });
 
   it('does nothing when not running', () => {
@@ -438,21 +435,20 @@ describe('WebSocketProtocol: close()', () => {
   });
 });
 
-describe('WebSocketProtocol: suspend() and resume()', () => {
-  it('closes the socket and holds the next attempt until resume()', () => {
-    const { protocol, log, lost, at, runUntil } = setup();
+describe('WebSocketProtocol: hold()', () => {
+  it('closes the socket and holds the next attempt until the hold ends', () => {
+    const { protocol, log, lost, at, runUntil, held } = setup();
     protocol.open();
     at(10, () => FakeWebSocket.last.open());
-    at(20, () => protocol.suspend());
+    at(20, () => held.push(protocol.hold(NEVER).subscribe()));
     runUntil(5000);
 
-    expect(FakeWebSocket.nth(0).closedWith).toEqual({ code: 1000, reason: 'auth-renewal' });
-    expect(log).toEqual(['10 open', '20 lost auth-renewal 1000']);
-    expect(lost[0]?.origin).toBe('auth-renewal');
+    expect(FakeWebSocket.nth(0).closedWith).toEqual({ code: 1000, reason: 'reopen' });
+    expect(log).toEqual(['10 open', '20 lost reopen 1000']);
+    expect(lost[0]?.origin).toBe('reopen');
     expect(FakeWebSocket.instances).toHaveLength(1);
-    expect(protocol.isRunning).toBe(true);
 
-    at(5000, () => protocol.resume());
+    at(5000, () => held.shift()?.unsubscribe());
     at(5010, () => FakeWebSocket.last.open());
     runUntil(5100);
 
@@ -461,30 +457,30 @@ describe('WebSocketProtocol: suspend() and resume()', () => {
     expect(log.slice(2)).toEqual(['5010 open']);
   });
 
-  it('holds an attempt whose backoff delay ends while suspended', () => {
-    const { protocol, at, runUntil } = setup();
+  it('holds an attempt whose backoff delay ends while the link is held', () => {
+    const { protocol, at, runUntil, held } = setup();
     protocol.open();
     at(10, () => FakeWebSocket.last.open());
     at(20, () => FakeWebSocket.last.serverClose(1001)); // next attempt due at 70
-    at(30, () => protocol.suspend());
+    at(30, () => held.push(protocol.hold(NEVER).subscribe()));
     runUntil(1000);
     expect(FakeWebSocket.instances).toHaveLength(1);
 
-    at(1000, () => protocol.resume());
+    at(1000, () => held.shift()?.unsubscribe());
     runUntil(1100);
     expect(FakeWebSocket.instances).toHaveLength(2);
   });
 
-  it('does not count the close of suspend() as a failed attempt', () => {
-    const { protocol, log, at, runUntil } = setup({ maxReconnectionAttempts: 1 });
+  it('does not count the close of a hold as a failed attempt', () => {
+    const { protocol, log, at, runUntil, held } = setup({ maxReconnectionAttempts: 1 });
     protocol.open();
     at(10, () => FakeWebSocket.nth(0).open());
-    at(20, () => protocol.suspend());
-    at(30, () => protocol.resume());
+    at(20, () => held.push(protocol.hold(NEVER).subscribe()));
+    at(30, () => held.shift()?.unsubscribe());
     at(40, () => FakeWebSocket.nth(1).fail());
     at(100, () => FakeWebSocket.instances[2]?.open());
     runUntil(200);
 
-    expect(log).toEqual(['10 open', '20 lost auth-renewal 1000', '40 lost network (never open)', '40 retrying #1 in 50', '100 open']);
+    expect(log).toEqual(['10 open', '20 lost reopen 1000', '40 lost network (never open)', '40 retrying #1 in 50', '100 open']);
   });
 });

@@ -1,5 +1,8 @@
-/** Why a socket stopped: who closed it, or what killed it. */
-export type DisconnectOrigin = 'user' | 'network' | 'server' | 'ping-timeout' | 'auth-renewal';
+/**
+ * Why a socket stopped: who closed it, or what killed it. `reopen`: the client closed it to open a new one at once
+ * (cookie authentication does, so that the next handshake carries the new cookie).
+ */
+export type DisconnectOrigin = 'user' | 'network' | 'server' | 'ping-timeout' | 'reopen';
 
 /** A socket ended. Flows into the reconnection policy; surfaces to users as a `disconnected` event. */
 export class LinkLostError extends Error {
@@ -10,6 +13,8 @@ export class LinkLostError extends Error {
     readonly code?: number,
     readonly reason?: string,
     override readonly cause?: unknown,
+    /** The socket had proved alive (a pong or a message came back, or it opened without keep-alive). */
+    readonly provedAlive = false,
   ) {
     super(
       `WebSocket ${wasOpen ? 'lost' : 'could not open'} (${origin}` +
