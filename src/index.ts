@@ -42,12 +42,15 @@ export {
   NotConnectedError,
   ConnectionLostError,
   RequestDroppedError,
+  RequestTooLargeError,
+  RequestUnsafeToResendError,
   TokenExpiredError,
   SubscriptionLostError,
   HttpTransportError,
 } from './vocabulary/errors/client-errors';
 export { LinkLostError, PingTimeoutError, ReconnectionFailedError } from './vocabulary/errors/connection-errors';
 export { isKuzzleRxError } from './vocabulary/errors/guards';
+export { isRequestTooLargeError, isRequestUnsafeToResendError } from './vocabulary/errors/guards';
 export type { KuzzleRxErrors } from './vocabulary/errors/guards';
 export type { DisconnectOrigin } from './vocabulary/errors/connection-errors';
 export { BulkController } from './controllers/bulk/bulk-controller';

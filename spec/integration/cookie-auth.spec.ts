@@ -57,10 +57,7 @@ describe.each(targetNames())('cookie authentication in Node on the %s server', (
     expect(login.jwt).toBeUndefined();
     expect(kuzzle.jwt).toBeNull();
     expect((await firstValueFrom(kuzzle.auth.getCurrentUser()))._id).toBe(USER.username);
-    expect(events.values).toEqual([
-      { type: 'disconnected', origin: 'reopen', code: 1000, reason: 'reopen' },
-      { type: 'reconnected' },
-    ]);
+    expect(events.values).toEqual([{ type: 'disconnected', origin: 'reopen', code: 1000, reason: 'reopen' }, { type: 'reconnected' }]);
     expect(states.values).not.toContain('offline');
     expect(tokens).toHaveLength(1);
   });

@@ -58,7 +58,19 @@ function createKuzzle(config: KuzzleConfig): Kuzzle {
 
 /**
  * Provides `KUZZLE` to an Angular application: `bootstrapApplication(App, { providers: [provideKuzzle({ host })] })`,
- * then `kuzzle = inject(KUZZLE)` anywhere, and `kuzzle.realtime.subscribe(...)` straight into an `async` pipe.
+ * then `kuzzle = inject(KUZZLE)` anywhere, and `kuzzle.realtime.subscribe(...)` straight into an `async` pipe. The
+ * client is built when first injected, connects at once in browsers (`connectOnCreate`), and disconnects when the
+ * injector that built it is destroyed. A failed connection is reported by `state$` and `events$`, never thrown.
+ *
+ * @throws {InvalidOptionError} when `KUZZLE` is first injected, if `config.protocol` or `config.client` has an option
+ * that is not valid.
+ *
+ * @example Cookie authentication against a TLS server
+ * ```ts
+ * bootstrapApplication(AppComponent, {
+ *   providers: [provideKuzzle({ host: 'kuzzle.example.com', protocol: { port: 443, ssl: true }, client: { cookieAuth: true } })],
+ * });
+ * ```
  */
 export function provideKuzzle(config: KuzzleConfig): EnvironmentProviders {
   return makeEnvironmentProviders([

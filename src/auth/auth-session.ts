@@ -1,10 +1,8 @@
-import { catchError, concat, defer, EMPTY, ignoreElements, type Observable, tap } from 'rxjs';
+import { catchError, defer, map, type Observable, of } from 'rxjs';
 import type { KuzzleEvent } from '../vocabulary/events';
 import { actionName, type KuzzleRequest, type KuzzleResponse } from '../vocabulary/request';
-import { TokenExpiredError } from '../vocabulary/errors/client-errors';
 import type { KuzzleError } from '../vocabulary/errors/kuzzle-error';
 import { CookieJar } from '../http/cookie-jar';
-import type { RoomRegistry } from '../realtime/room-registry';
 import { isTokenError, TokenStore } from './token-store';
 
 /** Actions that must not carry the session's token (they are how a session starts or is checked). */
@@ -12,16 +10,15 @@ const WITHOUT_TOKEN: ReadonlySet<string> = new Set(['auth:login', 'auth:checkTok
 
 export interface AuthSessionDeps {
   readonly cookieAuth: boolean;
-  readonly authenticator: (() => Observable<unknown>) | undefined;
   readonly emit: (event: KuzzleEvent) => void;
-  readonly rooms: RoomRegistry;
-  /** Sends a request before the client reports itself connected (restoration). */
+  /** Sends a request while a new socket is restored, before the client reports itself connected. */
   readonly sendNow: (request: KuzzleRequest) => Observable<KuzzleResponse>;
 }
 
 /**
  * The authentication session: the token in token mode (attached to requests, kept in step with auth results, checked
- * after each reconnection), the cookie jar in cookie mode, and what token expiry does to subscriptions.
+ * after each reconnection), the cookie jar in cookie mode. What an expiry does to subscriptions is the composition
+ * root's (see `reauthentication`).
  */
 export class AuthSession {
   readonly tokens = new TokenStore();
@@ -53,49 +50,27 @@ export class AuthSession {
     if (isTokenError(error.id) && !WITHOUT_TOKEN.has(actionName(request))) this.expire();
   }
 
-  /** After a reconnection: is the token still valid? Never errors. */
-  verify$(): Observable<never> {
-    const jwt = this.tokens.jwt;
-    if (jwt === null || this.deps.cookieAuth) return EMPTY;
-    return this.deps.sendNow({ controller: 'auth', action: 'checkToken', body: { token: jwt } }).pipe(
-      tap((response) => {
-        if (!(response.result as { valid?: boolean }).valid && this.tokens.jwt === jwt) this.expire();
-      }),
-      ignoreElements(),
-      catchError(() => EMPTY),
-    );
-  }
-
   /**
-   * The server's `TokenExpired` notification: it has dropped this connection's subscriptions. Log in again and restore
-   * them with the `authenticator`, or end them with `TokenExpiredError`.
+   * After a reconnection: is the token still valid? Emits once, true when it is or when there is nothing to check
+   * (no token, cookie mode, or the check itself failed); false after dropping an expired token. Never errors.
    */
-  onTokenExpiredNotification(): void {
-    this.expire();
-    const { authenticator, rooms, emit } = this.deps;
-    if (!authenticator) {
-      rooms.failAll(() => new TokenExpiredError('Authentication token expired: the subscription was ended by the server'));
-      return;
-    }
-    concat(
-      authenticator().pipe(ignoreElements()),
-      defer(() => {
-        emit({ type: 'reauthenticated' });
-        // In cookie mode the login reopened the socket, which restored the subscriptions already.
-        return this.deps.cookieAuth ? EMPTY : rooms.restore$();
-      }),
-    ).subscribe({
-      error: (error: unknown) =>
-        rooms.failAll(
-          () =>
-            new TokenExpiredError(
-              `Authentication token expired and re-authentication failed: ${error instanceof Error ? error.message : String(error)}`,
-            ),
-        ),
+  stillValid$(): Observable<boolean> {
+    return defer(() => {
+      const jwt = this.tokens.jwt;
+      if (jwt === null || this.deps.cookieAuth) return of(true);
+      return this.deps.sendNow({ controller: 'auth', action: 'checkToken', body: { token: jwt } }).pipe(
+        map((response) => {
+          if ((response.result as { valid?: boolean }).valid || this.tokens.jwt !== jwt) return true;
+          this.expire();
+          return false;
+        }),
+        catchError(() => of(true)),
+      );
     });
   }
 
-  private expire(): void {
+  /** The token is no longer valid: drop it, and say so. */
+  expire(): void {
     const hadToken = this.tokens.clear();
     if (hadToken || this.deps.cookieAuth) this.deps.emit({ type: 'tokenExpired' });
   }

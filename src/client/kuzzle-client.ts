@@ -1,27 +1,54 @@
-import { concat, concatMap, defer, finalize, first, map, mergeMap, type Observable, of, Subject, throwError, timeout } from 'rxjs';
+import {
+  concat,
+  defer,
+  EMPTY,
+  exhaustMap,
+  filter,
+  ignoreElements,
+  map,
+  merge,
+  mergeMap,
+  type Observable,
+  of,
+  share,
+  Subject,
+  takeUntil,
+  tap,
+  throwError,
+  timeout,
+} from 'rxjs';
+import { afterExpiredOnReconnection, afterExpiryNotification, type ReauthenticationDeps } from '../auth/reauthentication';
 import { AuthSession } from '../auth/auth-session';
-import { InvalidOptionError, RequestTimeoutError, SubscriptionLostError } from '../vocabulary/errors/client-errors';
-import { KuzzleError } from '../vocabulary/errors/kuzzle-error';
+import { ConnectionEngine } from '../connection/connection-engine';
+import type { CallOptions } from '../controllers/base-controller';
 import type { FetchLike } from '../http/fetch';
 import { HttpTransport } from '../http/http-transport';
+import { isHttpOnlyAction } from '../http/routes';
+import { cookieRenewal } from '../links/cookie-renewal';
+import { chain, type Link } from '../links/link';
+import { split } from '../links/split';
 import type { WebSocketProtocol } from '../protocol/web-socket-protocol';
 import { RoomRegistry } from '../realtime/room-registry';
-import { ConnectionLifecycle } from './connection-lifecycle';
+import { InvalidOptionError, RequestTimeoutError, SubscriptionLostError } from '../vocabulary/errors/client-errors';
+import { KuzzleError } from '../vocabulary/errors/kuzzle-error';
 import type { ConnectionState, KuzzleEvent } from '../vocabulary/events';
-import { parseServerFrame } from '../vocabulary/frames';
+import { parseServerFrame, type ParsedFrame } from '../vocabulary/frames';
+import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../vocabulary/request';
 import { OfflineQueue } from './offline-queue';
 import { resolveKuzzleOptions, splitRequestOptions, type KuzzleOptions, type ResolvedKuzzleOptions } from './options';
-import type { CallOptions } from '../controllers/base-controller';
-import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../vocabulary/request';
 import { RequestChannel } from './request-channel';
 import { requestFrame, type SendableRequest } from './request-frame';
-import { isHttpOnlyAction } from '../http/routes';
-import { isCookieAction, split } from './router';
+import { isCookieAction } from './router';
+
+const isTokenExpiry = (parsed: ParsedFrame): boolean => parsed.ok && parsed.frame.kind === 'server-notification';
 
 /**
  * The Kuzzle client without its controllers: the connection, `query()`, the session, `state$`, `events$` and
  * `latency$`. `Kuzzle` is this client with every controller on it; size-minded apps build this one and the
  * controllers they use (`new DocumentController(client)`), so that a bundler leaves the others out.
+ *
+ * It is the composition root: it builds the connection engine over the protocol, the links (WebSocket, HTTP, cookie
+ * renewal, the user's own), the session, the offline queue and the rooms, and wires them to one another.
  *
  * @example A lean client
  * ```ts
@@ -35,19 +62,19 @@ export class KuzzleClient {
   /** Identifies this client in its requests' `volatile.sdkInstanceId` (used by `subscribeToSelf: false`). */
   readonly instanceId: string;
 
-  private readonly events = new Subject<KuzzleEvent>();
-  private readonly lifecycle: ConnectionLifecycle;
+  /** What the session, the queue and the rooms report for `events$`, besides the connection's own events. */
+  private readonly reports = new Subject<KuzzleEvent>();
+  private readonly engine: ConnectionEngine;
   private readonly session: AuthSession;
-  private readonly queue: OfflineQueue;
   private readonly channel: RequestChannel;
+  private readonly link: Link;
   /** @internal The realtime subscriptions, for `RealtimeController`. */
   readonly rooms: RoomRegistry;
-  private readonly http: HttpTransport;
 
   /** The connection state, current value replayed. Never 'offline' during a reconnection or a cookie renewal. */
   readonly state$: Observable<ConnectionState>;
   /** Lifecycle, request and subscription events: a union on `type` (see `KuzzleEvent`). */
-  readonly events$: Observable<KuzzleEvent> = this.events.asObservable();
+  readonly events$: Observable<KuzzleEvent>;
   /** Round trip of each keep-alive ping, in ms. */
   readonly latency$: Observable<number>;
 
@@ -57,34 +84,59 @@ export class KuzzleClient {
   ) {
     this.options = resolveKuzzleOptions(options);
     this.instanceId = this.options.requestIdGenerator();
-    const emit = (event: KuzzleEvent) => this.events.next(event);
+    const emit = (event: KuzzleEvent) => this.reports.next(event);
+    const isConnected = () => this.engine.current.state === 'connected';
     this.rooms = new RoomRegistry({
-      request: (request, requestOptions, bypassQueue) => this.execute(request, requestOptions, bypassQueue),
+      request: (request, requestOptions, restoring) => this.execute(request, requestOptions, restoring),
       emit,
       instanceId: this.instanceId,
-      isConnected: () => this.lifecycle.state.value === 'connected',
+      isConnected,
     });
     this.session = new AuthSession({
       cookieAuth: this.options.cookieAuth,
-      authenticator: this.options.authenticator,
       emit,
-      rooms: this.rooms,
       sendNow: (request) => this.execute(request, {}, true),
     });
-    this.lifecycle = new ConnectionLifecycle(protocol, emit, {
-      restore$: () =>
-        concat(
-          this.session.verify$(),
-          defer(() => this.rooms.restore$()),
-        ),
-      onMessage: (text) => this.onMessage(text),
+    const reauthentication: ReauthenticationDeps = {
+      authenticator: this.options.authenticator,
+      cookieAuth: this.options.cookieAuth,
+      rooms: this.rooms,
+    };
+    this.engine = new ConnectionEngine({
+      protocol,
+      // A new socket after the first: the token checked (and renewed by the authenticator), then the subscriptions.
+      restoration: (resumed) =>
+        resumed
+          ? concat(
+              this.session.stillValid$().pipe(mergeMap((valid) => (valid ? EMPTY : afterExpiredOnReconnection(reauthentication)))),
+              defer(() => this.rooms.restore$()),
+            )
+          : EMPTY,
+      inbound: (frames$, offline$) => {
+        const parsed$ = frames$.pipe(
+          map((text) => ({ text, parsed: parseServerFrame(text) })),
+          share(),
+        );
+        return merge(
+          parsed$.pipe(
+            tap(({ text, parsed }) => this.route(text, parsed)),
+            ignoreElements(),
+          ),
+          // TokenExpired notifications: one re-authentication at a time, ended by going offline.
+          parsed$.pipe(
+            filter(({ parsed }) => isTokenExpiry(parsed)),
+            tap(() => this.session.expire()),
+            exhaustMap(() => afterExpiryNotification(reauthentication).pipe(takeUntil(offline$))),
+          ),
+        );
+      },
       onLinkLost: () => this.rooms.suspend(),
       onOffline: (cause) => this.rooms.failAll((room) => new SubscriptionLostError(room.roomId, cause)),
     });
-    const { state } = this.lifecycle;
-    this.state$ = state.asObservable();
-    this.latency$ = this.lifecycle.latency.asObservable();
-    this.queue = new OfflineQueue(state, () => state.value, emit, {
+    this.state$ = this.engine.state$;
+    this.events$ = merge(this.engine.events$, this.reports);
+    this.latency$ = this.engine.latency$;
+    const queue = new OfflineQueue(this.engine.snapshot$, () => this.engine.current, emit, {
       maxSize: this.options.queueMaxSize,
       maxAge: this.options.queueMaxAge,
       scheduler: protocol.options.scheduler,
@@ -92,10 +144,28 @@ export class KuzzleClient {
     this.channel = new RequestChannel({
       send: (text) => protocol.send(text),
       serialize: (request) => JSON.stringify(this.session.attachToken(request)),
-      linkLost$: this.lifecycle.linkLost,
-      whenReady: (request, queuable) => this.queue.whenReady(request, queuable),
+      linkLost$: this.engine.lost$,
+      whenReady: (request, queuable) => queue.whenReady(request, queuable),
+      maxRequestSize: this.options.maxRequestSize,
+      maxResends: this.options.maxResends,
     });
-    this.http = new HttpTransport(protocol.httpUrl, () => this.fetchFunction(), this.session.cookies);
+    const http = new HttpTransport(protocol.httpUrl, () => this.fetchFunction(), this.session.cookies);
+    const httpLink: Link = ({ request }) => http.request(this.session.attachToken(request) as SendableRequest);
+    const webSocketLink: Link = ({ request, options: callOptions, restoring }) => this.channel.exchange(request, callOptions, restoring);
+    const renewal = cookieRenewal(({ request }) => http.request(request), {
+      hold: (work$) => protocol.hold(work$),
+      isRunning: () => this.engine.current.state !== 'offline',
+      settled$: this.engine.snapshot$.pipe(filter((snapshot) => snapshot.state === 'connected' || snapshot.state === 'offline')),
+    });
+    const cookieAuth = this.options.cookieAuth;
+    this.link = chain(
+      this.options.links,
+      split(
+        ({ request }) => isHttpOnlyAction(request),
+        httpLink,
+        split(({ request }) => cookieAuth && isCookieAction(request), renewal, webSocketLink),
+      ),
+    );
     protocol.setHandshakeHeaders(() => this.session.handshakeHeaders());
   }
 
@@ -127,12 +197,18 @@ export class KuzzleClient {
   }
 
   /**
-   * Opens the connection: emits once it is open (and restored), then completes. Several calls share one socket. A failed
-   * attempt goes through the reconnection policy; it errors only when the policy gives up. Unsubscribing does not
-   * close the connection: `disconnect()` does.
+   * Opens the connection: emits once it is open (and restored), then completes. Several calls share one socket. A
+   * failed attempt goes through the reconnection policy; it errors only when the policy gives up
+   * (`ReconnectionFailedError`, or the fatal `LinkLostError`) or when `disconnect()` comes first (`NotConnectedError`).
+   * Unsubscribing does not close the connection: `disconnect()` does.
+   *
+   * @example
+   * ```ts
+   * kuzzle.connect().pipe(switchMap(() => kuzzle.server.now())).subscribe((now) => console.log(now));
+   * ```
    */
   connect(): Observable<void> {
-    return this.lifecycle.connect();
+    return this.engine.connect();
   }
 
   /** Closes the connection for good (code 1000) and stops any reconnection. Pending requests end with typed errors. */
@@ -144,12 +220,16 @@ export class KuzzleClient {
    * Sends any request and emits the whole response, then completes; an error response errors with `KuzzleError`.
    * Cold: nothing is sent before subscription, and unsubscribing before the response forgets it. Options other than
    * the client's own (`timeout`, `volatile`, `queuable`, `resendAfterReconnect`) go into the request as API arguments.
+   * @throws {InvalidRequestError} when the request has no controller or action (nothing is sent).
+   * @throws {RequestTimeoutError} `NotConnectedError`, `ConnectionLostError`, `RequestDroppedError` as the
+   * connection goes; `KuzzleError` for an error response.
    */
   query<R = unknown>(request: KuzzleRequest, options?: CallOptions): Observable<KuzzleResponse<R>> {
     return this.execute(request, options ?? {}, false) as Observable<KuzzleResponse<R>>;
   }
 
-  private execute(request: KuzzleRequest, options: CallOptions | RequestOptions, bypassQueue: boolean): Observable<KuzzleResponse> {
+  /** One request down the links, settled (error responses as `KuzzleError`) and bounded by its timeout. */
+  private execute(request: KuzzleRequest, options: CallOptions | RequestOptions, restoring: boolean): Observable<KuzzleResponse> {
     return defer(() => {
       const { client, args } = splitRequestOptions(options);
       const frame = requestFrame({ ...request, ...args }, client, {
@@ -157,17 +237,12 @@ export class KuzzleClient {
         instanceId: this.instanceId,
         nextId: this.options.requestIdGenerator,
       });
-      const routed$ = of(frame).pipe(
-        split(
-          (f: SendableRequest) => isHttpOnlyAction(f) || (this.options.cookieAuth && isCookieAction(f)),
-          (f) => (isHttpOnlyAction(f) ? this.http.request(this.session.attachToken(f) as SendableRequest) : this.renewOverHttp(f)),
-          (f) => this.channel.exchange(f, client, bypassQueue),
-        ),
+      const response$ = this.link({ request: frame, options: client, restoring }).pipe(
         mergeMap((response) => this.settle(frame, response)),
       );
       const limit = client.timeout ?? this.options.requestTimeout;
-      if (limit <= 0) return routed$;
-      return routed$.pipe(
+      if (limit <= 0) return response$;
+      return response$.pipe(
         timeout({
           first: limit,
           scheduler: this.protocol.options.scheduler,
@@ -181,7 +256,7 @@ export class KuzzleClient {
   private settle(request: SendableRequest, response: KuzzleResponse): Observable<KuzzleResponse> {
     if (response.error) {
       const error = new KuzzleError(response.error);
-      this.events.next({ type: 'queryError', error, request });
+      this.reports.next({ type: 'queryError', error, request });
       this.session.onError(request, error);
       return throwError(() => error);
     }
@@ -189,40 +264,26 @@ export class KuzzleClient {
     return of(response);
   }
 
-  /**
-   * Cookie mode: close the socket, make the HTTP call, reopen so the handshake carries the new cookie. The socket is
-   * reopened whatever the call's outcome, and the call emits once the new socket is ready (subscriptions restored), so
-   * what follows it runs in the new session.
-   */
-  private renewOverHttp(request: SendableRequest): Observable<KuzzleResponse> {
-    return defer(() => {
-      const running = this.lifecycle.state.value !== 'offline';
-      const call$ = this.protocol.hold(this.http.request(request));
-      if (!running) return call$;
-      const ready$ = this.lifecycle.state.pipe(first((state) => state === 'connected' || state === 'offline'));
-      return call$.pipe(concatMap((response) => ready$.pipe(map(() => response))));
-    });
-  }
-
   /** The fetch of the `fetch` option, else the global one, read at each call. */
   private fetchFunction(): FetchLike {
     const fetch = this.options.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined);
-    if (typeof fetch !== 'function')
+    if (typeof fetch !== 'function') {
       throw new InvalidOptionError('Kuzzle.fetch', 'cookieAuth needs fetch and this runtime has none: pass one');
+    }
     return fetch;
   }
 
-  private onMessage(text: string): void {
-    const parsed = parseServerFrame(text);
+  /** Hands a server frame to the request or the rooms awaiting it; a frame nobody awaits is reported. */
+  private route(text: string, parsed: ParsedFrame): void {
     if (!parsed.ok) {
-      this.events.next({ type: 'discarded', reason: parsed.reason, frame: text });
+      this.reports.next({ type: 'discarded', reason: parsed.reason, frame: text });
       return;
     }
     const { frame } = parsed;
-    if (frame.kind === 'server-notification') this.session.onTokenExpiredNotification();
-    else if (frame.kind === 'response' && !this.channel.deliver(frame.response))
-      this.events.next({ type: 'discarded', reason: 'unknown-request', frame: text });
-    else if (frame.kind === 'notification' && !this.rooms.dispatch(frame.notification))
-      this.events.next({ type: 'discarded', reason: 'unknown-room', frame: text });
+    if (frame.kind === 'response' && !this.channel.deliver(frame.response)) {
+      this.reports.next({ type: 'discarded', reason: 'unknown-request', frame: text });
+    } else if (frame.kind === 'notification' && !this.rooms.dispatch(frame.notification)) {
+      this.reports.next({ type: 'discarded', reason: 'unknown-room', frame: text });
+    }
   }
 }

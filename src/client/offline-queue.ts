@@ -9,6 +9,18 @@ export interface OfflineQueueConfig {
   readonly scheduler: SchedulerLike;
 }
 
+/** What the queue reads of the connection. */
+export interface QueueGate {
+  readonly state: ConnectionState;
+  /** The `authenticator` runs during a restoration: auth requests may go out. */
+  readonly authenticating: boolean;
+}
+
+/** Whether a request may go out now. */
+function mayGo(gate: QueueGate, request: KuzzleRequest): boolean {
+  return gate.state === 'connected' || (gate.authenticating && request.controller === 'auth');
+}
+
 /**
  * Requests made while connecting or reconnecting wait here, bounded in size and age, and go out in order once the
  * client is connected; while offline they fail at once.
@@ -17,8 +29,8 @@ export class OfflineQueue {
   private waiting = 0;
 
   constructor(
-    private readonly state$: Observable<ConnectionState>,
-    private readonly currentState: () => ConnectionState,
+    private readonly gate$: Observable<QueueGate>,
+    private readonly currentGate: () => QueueGate,
     private readonly emit: (event: KuzzleEvent) => void,
     private readonly config: OfflineQueueConfig,
   ) {}
@@ -26,8 +38,9 @@ export class OfflineQueue {
   /** Emits once the request may be sent; errors when it may not wait or waited in vain. */
   whenReady(request: KuzzleRequest, queuable: boolean): Observable<void> {
     return defer(() => {
-      const state = this.currentState();
-      if (state === 'connected') return of(undefined);
+      const gate = this.currentGate();
+      if (mayGo(gate, request)) return of(undefined);
+      const { state } = gate;
       if (state === 'offline') {
         return throwError(() => new NotConnectedError(request, 'the client is offline (call connect() first)'));
       }
@@ -35,7 +48,7 @@ export class OfflineQueue {
       if (this.waiting >= this.config.maxSize) return this.drop(request, 'queue-full');
       this.waiting++;
       this.emit({ type: 'queued', request });
-      const settled$ = this.state$.pipe(first((s) => s === 'connected' || s === 'offline'));
+      const settled$ = this.gate$.pipe(first((g) => mayGo(g, request) || g.state === 'offline'));
       const bounded$ =
         this.config.maxAge > 0
           ? settled$.pipe(
@@ -43,8 +56,8 @@ export class OfflineQueue {
             )
           : settled$;
       return bounded$.pipe(
-        map((s) => {
-          if (s === 'offline') throw new NotConnectedError(request, 'the client went offline while the request waited');
+        map((g) => {
+          if (!mayGo(g, request)) throw new NotConnectedError(request, 'the client went offline while the request waited');
           this.emit({ type: 'replayed', request });
         }),
         finalize(() => this.waiting--),

@@ -1,7 +1,8 @@
 import type { Observable } from 'rxjs';
 import * as z from 'zod/mini';
 import type { FetchLike } from '../http/fetch';
-import { milliseconds, countOrInfinity } from '../options/schemas';
+import type { LinkMiddleware } from '../links/link';
+import { milliseconds, countOrInfinity, wholeOrInfinity } from '../options/schemas';
 import { validateOptions } from '../options/validate';
 import { randomId } from './ids';
 import type { RequestOptions, Volatile } from '../vocabulary/request';
@@ -29,6 +30,26 @@ export interface KuzzleOptions {
    * @default 120000
    */
   queueMaxAge?: number;
+  /**
+   * Largest request the client sends, in bytes of its serialised frame (UTF-8, token included). A larger one fails with
+   * `RequestTooLargeError` before anything is sent: a Kuzzle server drops the whole connection (close 1006, no close
+   * frame, no error response) on a frame over its own limit, which would otherwise look like a lost link. Set it to the
+   * server's `server.maxRequestSize` (its `.kuzzlerc`, or the `kuzzle_server__maxRequestSize` environment variable;
+   * `"1MB"` there is 1048576 bytes). `server:info` does not tell it; `server:getConfig` does, as
+   * `result.server.maxRequestSize`, to users allowed to call it. 0 or `Infinity` disables the check.
+   * @default 1048576 (1 MiB, the server's default `server.maxRequestSize: "1MB"`)
+   */
+  maxRequestSize?: number;
+  /**
+   * How many times a request is re-sent after the link dropped before its response (read-only ones, and those with
+   * `resendAfterReconnect`). A request in flight at `maxResends + 1` consecutive losses fails with
+   * `RequestUnsafeToResendError` instead: it may be what drops the link, and sending it again would make the link flap
+   * (every loss also drops the other requests in flight and costs a restoration of every subscription). One re-send
+   * recovers from a chance loss, a second from a loss during the reconnection; a third loss under the same request is
+   * taken as its doing. 0 never re-sends; `Infinity` re-sends for as long as the link comes back.
+   * @default 2
+   */
+  maxResends?: number;
   /** Volatile data sent with every request. @default {} */
   volatile?: Volatile;
   /**
@@ -42,6 +63,12 @@ export interface KuzzleOptions {
   fetch?: FetchLike;
   /** Generates request ids. @default crypto.randomUUID (a random id where it is not available) */
   requestIdGenerator?: () => string;
+  /**
+   * Links of your own in front of the client's (WebSocket, HTTP, cookie renewal), the first one outermost: each sees
+   * every request (without the session's token) and forwards it, or answers it itself (see `LinkMiddleware`).
+   * @default []
+   */
+  links?: readonly LinkMiddleware[];
 }
 
 export type ResolvedKuzzleOptions = Readonly<Required<Omit<KuzzleOptions, 'authenticator' | 'fetch'>>> & {
@@ -54,10 +81,13 @@ export const DEFAULT_KUZZLE_OPTIONS: ResolvedKuzzleOptions = Object.freeze({
   requestTimeout: 30_000,
   queueMaxSize: 500,
   queueMaxAge: 120_000,
+  maxRequestSize: 1_048_576,
+  maxResends: 2,
   volatile: Object.freeze({}) as Volatile,
   authenticator: undefined,
   fetch: undefined,
   requestIdGenerator: () => randomId(),
+  links: Object.freeze([]) as readonly LinkMiddleware[],
 });
 
 const fn = () => z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
@@ -67,10 +97,13 @@ const schema = z.strictObject({
   requestTimeout: z.optional(milliseconds()),
   queueMaxSize: z.optional(countOrInfinity()),
   queueMaxAge: z.optional(milliseconds()),
+  maxRequestSize: z.optional(wholeOrInfinity()),
+  maxResends: z.optional(wholeOrInfinity()),
   volatile: z.optional(z.record(z.string(), z.unknown())),
   authenticator: z.optional(fn()),
   fetch: z.optional(fn()),
   requestIdGenerator: z.optional(fn()),
+  links: z.optional(z.array(fn())),
 });
 
 export function resolveKuzzleOptions(options: KuzzleOptions | undefined): ResolvedKuzzleOptions {

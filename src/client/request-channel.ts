@@ -1,6 +1,7 @@
-import { Observable, of, retry, switchMap, take, throwError, type Subscriber } from 'rxjs';
-import { ConnectionLostError } from '../vocabulary/errors/client-errors';
+import { defer, Observable, of, retry, switchMap, take, throwError, type Subscriber } from 'rxjs';
+import { ConnectionLostError, RequestTooLargeError, RequestUnsafeToResendError } from '../vocabulary/errors/client-errors';
 import { isReadOnly, type KuzzleRequest, type KuzzleResponse, type RequestOptions } from '../vocabulary/request';
+import { DEFAULT_KUZZLE_OPTIONS } from './options';
 
 export interface RequestChannelDeps {
   /** Sends a text frame; false when no socket is open (the loss event follows). */
@@ -11,6 +12,60 @@ export interface RequestChannelDeps {
   readonly linkLost$: Observable<unknown>;
   /** Emits once the request may go out (see `OfflineQueue`). */
   readonly whenReady: (request: KuzzleRequest, queuable: boolean) => Observable<void>;
+  /** Largest frame sent, in UTF-8 bytes; 0 or Infinity: no limit. @default DEFAULT_KUZZLE_OPTIONS.maxRequestSize */
+  readonly maxRequestSize?: number;
+  /** Re-sends of a request after consecutive link losses. @default DEFAULT_KUZZLE_OPTIONS.maxResends */
+  readonly maxResends?: number;
+}
+
+type SendableRequest = KuzzleRequest & { requestId: string };
+
+/** The UTF-8 length of `text` in bytes, as a WebSocket sends it (a lone surrogate goes as U+FFFD, 3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) {
+      bytes += 1;
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    // A surrogate pair: 2 units, 4 bytes; anything else up to U+FFFF (a lone surrogate included): 3 bytes.
+    if (code <= 0xdbff && code >= 0xd800 && next >= 0xdc00 && next <= 0xdfff) i++;
+    bytes += 2;
+  }
+  return bytes;
+}
+
+/** The size of `text` when it is over `limit` bytes (0 or Infinity: no limit), else undefined. */
+export function oversize(text: string, limit: number): number | undefined {
+  // A UTF-16 unit never takes more than 3 bytes: most frames are cleared without being scanned.
+  if (limit <= 0 || text.length * 3 <= limit) return undefined;
+  const size = utf8Length(text);
+  return size > limit ? size : undefined;
+}
+
+/** What becomes of a request whose exchange failed: sent again once connected, or failed with `error`. */
+export type ResendDecision = { readonly kind: 'resend' } | { readonly kind: 'fail'; readonly error: unknown };
+
+/**
+ * Decides after the failure number `losses` (1-based, consecutive: a response ends the exchange) of an exchange. Only a
+ * link loss is worth a re-send, only for a resendable request, and only `maxResends` times: a request in flight at
+ * every one of `maxResends + 1` losses is suspected of causing them.
+ */
+export function decideResend(error: unknown, losses: number, resendable: boolean, maxResends: number): ResendDecision {
+  if (!(error instanceof ConnectionLostError) || !resendable) return { kind: 'fail', error };
+  if (losses > maxResends) return { kind: 'fail', error: new RequestUnsafeToResendError(error.request, losses, maxResends) };
+  return { kind: 'resend' };
+}
+
+/** The request as errors carry it: without the token a caller may have put in it. */
+function withoutToken(request: KuzzleRequest): KuzzleRequest {
+  if (request.jwt === undefined) return request;
+  const copy = { ...request };
+  delete copy.jwt;
+  return copy;
 }
 
 /**
@@ -21,8 +76,13 @@ export interface RequestChannelDeps {
 export class RequestChannel {
   /** The exchanges awaiting a response, by request id (several when a caller reuses an id). */
   private readonly pending = new Map<string, Array<Subscriber<KuzzleResponse>>>();
+  private readonly maxRequestSize: number;
+  private readonly maxResends: number;
 
-  constructor(private readonly deps: RequestChannelDeps) {}
+  constructor(private readonly deps: RequestChannelDeps) {
+    this.maxRequestSize = deps.maxRequestSize ?? DEFAULT_KUZZLE_OPTIONS.maxRequestSize;
+    this.maxResends = deps.maxResends ?? DEFAULT_KUZZLE_OPTIONS.maxResends;
+  }
 
   /** Hands a response to the requests awaiting it; false when none does. */
   deliver(response: KuzzleResponse): boolean {
@@ -37,27 +97,41 @@ export class RequestChannel {
   }
 
   /**
-   * Sends once ready and emits the response. When the link drops first, read-only requests (and those that opted in)
-   * wait for the next connection and are sent again; the others fail with `ConnectionLostError`.
+   * Sends once ready and emits the response. A frame over `maxRequestSize` fails with `RequestTooLargeError`, unsent.
+   * When the link drops first, read-only requests (and those that opted in) wait for the next connection and are sent
+   * again, up to `maxResends` times (then `RequestUnsafeToResendError`); the others fail with `ConnectionLostError`.
    */
-  exchange(request: KuzzleRequest & { requestId: string }, options: RequestOptions, bypassQueue: boolean): Observable<KuzzleResponse> {
-    const resendable = options.resendAfterReconnect === true || isReadOnly(request);
+  exchange(request: SendableRequest, options: RequestOptions, bypassQueue: boolean): Observable<KuzzleResponse> {
+    const resendable = (options.resendAfterReconnect === true || isReadOnly(request)) && !bypassQueue;
     const ready$ = bypassQueue ? of(undefined) : this.deps.whenReady(request, options.queuable ?? true);
     const once$ = ready$.pipe(switchMap(() => this.sendAndAwait(request)));
     return once$.pipe(
       retry({
-        delay: (error: unknown) => (error instanceof ConnectionLostError && resendable && !bypassQueue ? of(0) : throwError(() => error)),
+        delay: (error: unknown, losses: number) => {
+          const decision = decideResend(error, losses, resendable, this.maxResends);
+          return decision.kind === 'resend' ? of(0) : throwError(() => decision.error);
+        },
       }),
     );
   }
 
-  private sendAndAwait(request: KuzzleRequest & { requestId: string }): Observable<KuzzleResponse> {
+  /** Serialises (with the token of this moment) and measures the frame, then sends it unless it is too large. */
+  private sendAndAwait(request: SendableRequest): Observable<KuzzleResponse> {
+    return defer(() => {
+      const text = this.deps.serialize(request);
+      const size = oversize(text, this.maxRequestSize);
+      if (size !== undefined) return throwError(() => new RequestTooLargeError(withoutToken(request), size, this.maxRequestSize));
+      return this.await(request, text);
+    });
+  }
+
+  private await(request: SendableRequest, text: string): Observable<KuzzleResponse> {
     return new Observable<KuzzleResponse>((subscriber) => {
       const id = request.requestId;
       this.pending.set(id, [...(this.pending.get(id) ?? []), subscriber]);
-      const lost = this.deps.linkLost$.pipe(take(1)).subscribe(() => subscriber.error(new ConnectionLostError(request)));
+      const lost = this.deps.linkLost$.pipe(take(1)).subscribe(() => subscriber.error(new ConnectionLostError(withoutToken(request))));
       // A failed send means the socket just closed: the loss event that follows ends this exchange.
-      this.deps.send(this.deps.serialize(request));
+      this.deps.send(text);
       return () => {
         lost.unsubscribe();
         const rest = (this.pending.get(id) ?? []).filter((other) => other !== subscriber);

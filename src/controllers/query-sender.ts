@@ -3,6 +3,14 @@ import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../vocabular
 
 /** What a controller needs of the client: sending a request and getting its response. */
 export interface QuerySender {
+  /**
+   * Emits the whole response to `request` once, then completes; sends it on subscription. A server error is the
+   * Observable's error, never a response.
+   * @throws {KuzzleError} when the server answers with an error (its `id`, `status` and `message` untouched).
+   * @throws {InvalidRequestError} when `request` has no `controller` or `action` (nothing is sent).
+   * @throws {RequestTimeoutError} or `NotConnectedError`, `ConnectionLostError`, `RequestDroppedError`: see
+   * `BaseController`.
+   */
   query<R = unknown>(request: KuzzleRequest, options?: CallOptions): Observable<KuzzleResponse<R>>;
 }
 

@@ -1,4 +1,4 @@
-import { catchError, defer, finalize, from, map, type Observable, switchMap, tap, throwError } from 'rxjs';
+import { catchError, defer, finalize, from, map, type Observable, switchMap, throwError } from 'rxjs';
 import type { KuzzleRequest, KuzzleResponse } from '../vocabulary/request';
 import { HttpTransportError } from '../vocabulary/errors/client-errors';
 import type { CookieJar } from './cookie-jar';
@@ -82,7 +82,6 @@ export class HttpTransport {
         credentials: 'include' as const,
         signal: abort.signal,
       };
-      let settled = false;
       return from(this.fetch()(url, init)).pipe(
         catchError((error: unknown) => throwError(() => new HttpTransportError(url, undefined, error))),
         switchMap((response) =>
@@ -98,11 +97,8 @@ export class HttpTransport {
             ),
           ),
         ),
-        tap({ next: () => (settled = true), error: () => (settled = true) }),
-        // Unsubscribing before the answer cancels the call.
-        finalize(() => {
-          if (!settled) abort.abort();
-        }),
+        // Unsubscribing before the answer cancels the call (aborting an answered call does nothing).
+        finalize(() => abort.abort()),
       );
     });
   }

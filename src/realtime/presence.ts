@@ -4,9 +4,10 @@ import type { SubscriptionEvent, SubscriptionStatus } from '../vocabulary/subscr
 import type { Presence } from './types';
 
 /**
- * Presence from a subscription with statuses (subscribed with `users: 'all'`): the count fetched with `count` each
- * time the subscription is live (its first acknowledgement and every restoration, since joins and leaves while the
- * link was down were never notified), and the count each join or leave notification carries.
+ * Presence from a subscription with statuses (subscribed with `users: 'all'`): emits the count fetched with `count`
+ * each time the subscription is live (its first acknowledgement and every restoration, since joins and leaves while
+ * the link was down were never notified), and the count each join or leave notification carries. Completes when
+ * `events$` does, and errors with its error or with a fetch's (`realtime.presence()` documents which).
  *
  * Whatever comes next cancels a fetch still in flight: a new status, or a join or leave. Such a notification reached
  * this subscription after it was live, so its count is at least as recent as the one being fetched, which the server

@@ -1,7 +1,7 @@
-import { type ControllerSurface, controllerSurfaces } from './public-methods';
+import { type ControllerSurface, controllerSurfaces, problemsOf } from './public-methods';
 
-const undocumented = (surface: ControllerSurface): string[] =>
-  surface.methods.filter((method) => !method.documented).map((method) => `${method.name}  (${method.at})`);
+const problems = (surface: ControllerSurface): string[] =>
+  surface.methods.flatMap((method) => problemsOf(method, surface.errors).map((problem) => `${method.name}: ${problem}  (${method.at})`));
 
 describe('the API reference', () => {
   let fixture: ControllerSurface;
@@ -20,8 +20,43 @@ describe('the API reference', () => {
         'FixtureController.documented true',
         'FixtureController.inherited true',
         'FixtureController.inheritedBare false',
+        'FixtureController.inheritedNoThrows true',
+        'FixtureController.label true',
+        'FixtureController.noThrows true',
+        'FixtureController.overloaded (overload 1 of 2) true',
+        'FixtureController.overloaded (overload 2 of 2) false',
+        'FixtureController.silentOnWhatItEmits true',
         'FixtureController.tagsOnly false',
+        'FixtureController.unknownThrows true',
+        'FixtureController.untypedThrows true',
       ]);
+    });
+
+    it('reads the first sentence past the full stops of code spans, and the error class of each @throws', () => {
+      const documented = fixture.methods.find((method) => method.name === 'FixtureController.documented');
+      expect(documented?.firstSentence).toBe("Emits what `documented` emits (version `'v1.2'`, not a full stop), then completes.");
+      expect(documented?.throws).toEqual(['InvalidRequestError', 'KuzzleError']);
+      expect(fixture.errors.slice().sort()).toEqual(['InvalidRequestError', 'KuzzleError']);
+    });
+
+    it('fails a method without a comment, a first sentence on what it emits, or a @throws naming an error class', () => {
+      const byMethod = Object.fromEntries(fixture.methods.map((method) => [method.name, problemsOf(method, fixture.errors)]));
+      expect(byMethod).toEqual({
+        'FixtureController.bare': ['no comment (or tags only)'],
+        'FixtureController.both': [],
+        'FixtureController.documented': [],
+        'FixtureController.inherited': [],
+        'FixtureController.inheritedBare': ['no comment (or tags only)'],
+        'FixtureController.inheritedNoThrows': ['no @throws'],
+        'FixtureController.label': [],
+        'FixtureController.noThrows': ['no @throws'],
+        'FixtureController.overloaded (overload 1 of 2)': [],
+        'FixtureController.overloaded (overload 2 of 2)': ['no comment (or tags only)'],
+        'FixtureController.silentOnWhatItEmits': ['first sentence does not say what it emits'],
+        'FixtureController.tagsOnly': ['no comment (or tags only)'],
+        'FixtureController.unknownThrows': ['@throws {NoSuchError}: not an error class of the entry'],
+        'FixtureController.untypedThrows': ['@throws without an error class'],
+      });
     });
   });
 
@@ -31,12 +66,14 @@ describe('the API reference', () => {
       expect(surface.onKuzzle.filter((name) => !surface.controllers.includes(name))).toEqual([]);
     });
 
-    it('has a doc comment on every public method of every exported controller', () => {
+    it('says, for every public method of every exported controller, what it emits and which errors it raises', () => {
       expect(surface.methods.length).toBeGreaterThan(surface.controllers.length);
-      const missing = undocumented(surface);
-      expect(missing.length === 0, `${missing.length} public controller method(s) without a doc comment:\n${missing.join('\n')}\n`).toBe(
-        true,
-      );
+      expect(surface.errors).toEqual(expect.arrayContaining(['KuzzleError', 'InvalidRequestError', 'RequestTimeoutError']));
+      const found = problems(surface);
+      expect(
+        found.length === 0,
+        `${found.length} problem(s) in the doc comments of public controller methods:\n${found.join('\n')}\n`,
+      ).toBe(true);
     });
   });
 });

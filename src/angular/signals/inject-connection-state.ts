@@ -5,11 +5,25 @@ import { helperContext, type InjectorOption } from './context';
 
 /**
  * The client's connection state as a signal: `'offline'`, `'connecting'`, `'connected'` or `'reconnecting'`, current
- * from the first read (`state$` replays it). One subscription for the injector's lifetime, ended by its `DestroyRef`.
+ * from the first read (`state$` replays it), then each change. One subscription for the injector's lifetime, ended by
+ * its `DestroyRef`; it never fails.
  *
+ * @throws {Error} synchronously, Angular's `NG0203` when called outside an injection context without `options.injector`,
+ * or `NG0201` (no provider for `KUZZLE`) when the application has no `provideKuzzle()`.
+ *
+ * @example A banner while the link is down
  * ```ts
- * readonly state = injectConnectionState();
- * // template: @if (state() !== 'connected') { <p>Offline: changes will be sent once reconnected.</p> }
+ * @Component({
+ *   selector: 'app-connection-banner',
+ *   template: `
+ *     @if (state() !== 'connected') {
+ *       <p>Offline: changes are sent once reconnected.</p>
+ *     }
+ *   `,
+ * })
+ * export class ConnectionBannerComponent {
+ *   readonly state = injectConnectionState();
+ * }
  * ```
  */
 export function injectConnectionState(options?: InjectorOption): Signal<ConnectionState> {

@@ -26,17 +26,51 @@ const sameArgs = (a: QueryArgs, b: QueryArgs): boolean =>
   a.index === b.index && a.collection === b.collection && sameJson(a.query, b.query);
 
 /**
- * A live query as a signal: the current `LiveResult` of `document.watch(index, collection, query, options)`.
+ * A live query as a signal: the current `LiveResult` of `document.watch(index, collection, query, options)`
+ * (`{ status, documents, total }`), a new one at each change.
  *
  * `index`, `collection` and `query` may be values, signals or functions reading signals: when what they return
  * changes (a query that serializes the same is the same), the query is watched again from `loading`. The watch starts
  * with the view (or the injector) and ends with it (its `DestroyRef`). A failure keeps the last result and sets
- * `error()`.
+ * `error()`: the errors `document.watch()` lists (`InvalidRequestError` for bad arguments, `SubscriptionLostError`,
+ * `TokenExpiredError`, `KuzzleError`, ...).
  *
  * During server-side rendering nothing is watched: while the client is offline (it does not connect by itself there)
  * the page renders the `loading` result; when the server's client connects (`connectOnCreate: true` in the server's
  * `provideKuzzle()`), the first live result is rendered, the render waits for it, and with `transferKey` it is
  * handed to the browser, whose first result it is.
+ *
+ * @throws {Error} synchronously, Angular's `NG0203` when called outside an injection context without `options.injector`,
+ * or `NG0201` (no provider for `KUZZLE`) when the application has no `provideKuzzle()`.
+ *
+ * @example The orders of a status the user picks, largest first
+ * ```ts
+ * type Order = { status: string; total: number };
+ *
+ * @Component({
+ *   selector: 'app-orders',
+ *   template: `
+ *     @if (orders().status === 'loading') {
+ *       <p>Loading…</p>
+ *     }
+ *     <ul>
+ *       @for (order of orders().documents; track order._id) {
+ *         <li>{{ order._source.total }}</li>
+ *       }
+ *     </ul>
+ *     @if (orders.error(); as error) {
+ *       <p>Stopped: {{ error.message }}</p>
+ *     }
+ *   `,
+ * })
+ * export class OrdersComponent {
+ *   readonly status = signal('new');
+ *   readonly orders = injectLiveQuery<Order>('shop', 'orders', () => ({ equals: { status: this.status() } }), {
+ *     sort: [{ total: 'desc' }],
+ *     transferKey: 'orders',
+ *   });
+ * }
+ * ```
  */
 export function injectLiveQuery<S extends object = Record<string, unknown>>(
   index: Reactive<string>,

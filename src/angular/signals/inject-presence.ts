@@ -23,7 +23,20 @@ const sameArgs = (a: RoomArgs, b: RoomArgs): boolean =>
  *
  * Arguments may be values, signals or functions reading signals: when what they return changes, the room is joined
  * again (the value back to `undefined`). Joined with the view (or the injector), left with it (its `DestroyRef`). A
- * failure keeps the last presence and sets `error()`. Nothing is joined during server-side rendering.
+ * failure keeps the last presence and sets `error()`: the errors `realtime.presence()` lists. Nothing is joined
+ * during server-side rendering.
+ *
+ * @throws {Error} synchronously, Angular's `NG0203` when called outside an injection context without `options.injector`,
+ * or `NG0201` (no provider for `KUZZLE`) when the application has no `provideKuzzle()`.
+ *
+ * @example
+ * ```ts
+ * @Component({ selector: 'app-room-header', template: `{{ room() }}: {{ presence()?.count ?? '…' }} here` })
+ * export class RoomHeaderComponent {
+ *   readonly room = input.required<string>();
+ *   readonly presence = injectPresence('chat', 'messages', () => ({ equals: { room: this.room() } }));
+ * }
+ * ```
  */
 export function injectPresence(
   index: Reactive<string>,

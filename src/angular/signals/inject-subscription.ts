@@ -55,12 +55,45 @@ function next<S extends Record<string, unknown>>(received: Received<S>, event: S
 }
 
 /**
- * A realtime subscription for as long as the component (the injector) lives:
- * `injectSubscription(() => kuzzle.realtime.subscribeWithStatus('chat', 'messages', { equals: { room: this.room() } }))`.
- * Subscribes once the view (or the injector) starts, subscribes again (after unsubscribing) whenever a signal read by
- * `request` changes, and unsubscribes when the injector is destroyed (its `DestroyRef`). `request` may return
- * `realtime.subscribe(...)` or, to see its status, `realtime.subscribeWithStatus(...)`; `undefined` subscribes to
- * nothing. A new subscription starts with no notification. Never subscribes during server-side rendering.
+ * A realtime subscription for as long as the component (the injector) lives, as signals: `latest()`, the last
+ * `notifications()` (`keep` of them), `status()` and `error()`. Subscribes once the view (or the injector) starts,
+ * subscribes again (after unsubscribing) whenever a signal read by `request` changes, and unsubscribes when the
+ * injector is destroyed (its `DestroyRef`). `request` may return `realtime.subscribe(...)` or, to see its status,
+ * `realtime.subscribeWithStatus(...)`; `undefined` subscribes to nothing. A new subscription starts with no
+ * notification. Never subscribes during server-side rendering.
+ *
+ * A subscription that ends sets `status()` to `'error'` and `error()` to why: the errors `realtime.subscribe()` lists
+ * (`SubscriptionLostError`, `TokenExpiredError`, `KuzzleError`, `InvalidRequestError` for bad arguments).
+ *
+ * @throws {Error} synchronously, Angular's `NG0203` when called outside an injection context without `options.injector`,
+ * or `NG0201` (no provider for `KUZZLE`) when the application has no `provideKuzzle()`.
+ *
+ * @example The messages of the room the user is in
+ * ```ts
+ * type Message = { room: string; author: string; text: string };
+ *
+ * @Component({
+ *   selector: 'app-chat',
+ *   template: `
+ *     @if (messages.status() !== 'live') {
+ *       <p>{{ messages.status() }}…</p>
+ *     }
+ *     @for (n of messages.notifications(); track $index) {
+ *       @if (n.type === 'document') {
+ *         <p>{{ n.result._source?.author }}: {{ n.result._source?.text }}</p>
+ *       }
+ *     }
+ *   `,
+ * })
+ * export class ChatComponent {
+ *   private readonly kuzzle = inject(KUZZLE);
+ *   readonly room = input.required<string>();
+ *   readonly messages = injectSubscription(
+ *     () => this.kuzzle.realtime.subscribeWithStatus<Message>('chat', 'messages', { equals: { room: this.room() } }, { scope: 'in' }),
+ *     { keep: 50 },
+ *   );
+ * }
+ * ```
  */
 export function injectSubscription<S extends Record<string, unknown> = Record<string, unknown>>(
   request: () => Observable<SubscriptionEvent<S>> | undefined,

@@ -18,12 +18,33 @@ const sameArgs = (a: DocumentsArgs, b: DocumentsArgs): boolean =>
 
 /**
  * Documents watched by id, as a signal: the current `WatchedDocuments` of `document.watchDocuments(index, collection,
- * ids, options)`, each id mapped to its document or to `null` once it does not exist.
+ * ids, options)`, each id mapped to its document or to `null` once it does not exist, a new map at each change.
  *
  * `index`, `collection` and `ids` may be values, signals or functions reading signals: when what they return changes,
  * the documents are watched again from `loading` (an empty map). The watch starts with the view (or the injector) and
- * ends with it (its `DestroyRef`). A failure keeps the last documents and sets `error()`. Nothing is watched during
- * server-side rendering (the page renders `loading`).
+ * ends with it (its `DestroyRef`). A failure keeps the last documents and sets `error()`: the errors
+ * `document.watchDocuments()` lists. Nothing is watched during server-side rendering (the page renders `loading`).
+ *
+ * @throws {Error} synchronously, Angular's `NG0203` when called outside an injection context without `options.injector`,
+ * or `NG0201` (no provider for `KUZZLE`) when the application has no `provideKuzzle()`.
+ *
+ * @example A basket's products, kept current
+ * ```ts
+ * type Product = { name: string; price: number };
+ *
+ * @Component({
+ *   selector: 'app-basket',
+ *   template: `
+ *     @for (id of ids(); track id) {
+ *       <li>{{ products().documents.get(id)?._source.name ?? 'no longer sold' }}</li>
+ *     }
+ *   `,
+ * })
+ * export class BasketComponent {
+ *   readonly ids = input.required<readonly string[]>();
+ *   readonly products = injectWatchedDocuments<Product>('shop', 'products', this.ids);
+ * }
+ * ```
  */
 export function injectWatchedDocuments<S extends object = Record<string, unknown>>(
   index: Reactive<string>,

@@ -45,15 +45,45 @@ type Run<T> = {
 const idle = <T>(request: Observable<T> | undefined): Run<T> => ({ request, status: 'idle', value: undefined, error: undefined });
 
 /**
- * A request as a resource: `kuzzleResource(() => kuzzle.document.get('shop', 'orders', this.id()))`. The request
- * runs once the view (or the injector) starts, and runs again, the previous one unsubscribed, whenever a signal it
- * reads changes; `undefined` instead of an Observable means "no request" (`idle`). Every value it emits becomes
- * `value()` (a stream, `document.watch()` say, keeps it current). Ends with the injector (its `DestroyRef`).
+ * A request as a resource: signals of its latest `value()`, its `error()` and its `status()`. The request runs once
+ * the view (or the injector) starts, and runs again, the previous one unsubscribed, whenever a signal it reads
+ * changes; `undefined` instead of an Observable means "no request" (`idle`). Every value it emits becomes `value()` (a
+ * stream, `document.watch()` say, keeps it current). Ends with the injector (its `DestroyRef`), or `destroy()`.
+ *
+ * A failed request sets `status()` to `'error'` and `error()` to the Observable's error: the errors the method's
+ * `@throws` tags list (a `KuzzleError`, `RequestTimeoutError`, ...). `reload()` runs it again.
  *
  * Built on signals and an effect rather than Angular's `rxResource`, experimental in every version this package
  * supports. Until the first value the application is not stable (server-side rendering waits for it). During
  * server-side rendering, while the client is offline (it does not connect by itself there), the request is not
  * run at all: the page renders its `loading` state and the browser runs the request.
+ *
+ * @throws {Error} synchronously, Angular's `NG0203` when called outside an injection context without `options.injector`,
+ * or `NG0201` (no provider for `KUZZLE`) when the application has no `provideKuzzle()`.
+ *
+ * @example The order of the route's id
+ * ```ts
+ * type Order = { status: string; total: number };
+ *
+ * @Component({
+ *   selector: 'app-order',
+ *   template: `
+ *     @if (order.hasValue()) {
+ *       <p>{{ order.value()._source.status }}: {{ order.value()._source.total }}</p>
+ *     } @else if (order.error(); as error) {
+ *       <p>{{ error.message }}</p>
+ *       <button (click)="order.reload()">Retry</button>
+ *     } @else {
+ *       <p>Loading…</p>
+ *     }
+ *   `,
+ * })
+ * export class OrderComponent {
+ *   private readonly kuzzle = inject(KUZZLE);
+ *   readonly id = input.required<string>();
+ *   readonly order = kuzzleResource(() => this.kuzzle.document.get<Order>('shop', 'orders', this.id()));
+ * }
+ * ```
  */
 export function kuzzleResource<T>(
   request: () => Observable<T> | undefined,

@@ -10,6 +10,12 @@ export interface TransferredLiveResult<S extends object = Record<string, unknown
 /**
  * The `TransferState` key under which `injectLiveQuery(..., { transferKey })` stores the server-rendered result. An
  * app that fetched the result on the server another way may store it there itself: the browser starts from it alike.
+ *
+ * @example Hand over a result fetched on the server otherwise
+ * ```ts
+ * declare const documents: ReadonlyArray<KuzzleDocument<{ total: number }>>;
+ * inject(TransferState).set(liveQueryStateKey<{ total: number }>('orders'), { documents, total: documents.length });
+ * ```
  */
 export function liveQueryStateKey<S extends object = Record<string, unknown>>(transferKey: string): StateKey<TransferredLiveResult<S>> {
   return makeStateKey<TransferredLiveResult<S>>(`kuzzle-rx:live:${transferKey}`);

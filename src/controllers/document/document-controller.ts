@@ -39,15 +39,37 @@ import type {
 export type { DocumentSource, KuzzleDocument } from './types';
 
 /**
- * The document controller: every action on stored documents, one at a time or several at once, by id or by query.
- * Each method emits what the same kuzzle-sdk 7 method resolves to.
+ * The document controller: every action on stored documents, one at a time or several at once, by id or by query. Each
+ * method emits what the same kuzzle-sdk 7 method resolves to, once, then completes; besides the errors its `@throws`
+ * tags name, it can error with those of every request (see `BaseController`).
+ *
+ * The actions on several documents (`mCreate`, `mReplace`, `mUpdate`, `mDelete`, ...) report the documents that failed
+ * in the `errors` they emit, not as an error, unless `strict: true` makes any failure fail the whole call with
+ * `KuzzleError` `api.process.incomplete_multiple_request`.
+ *
+ * @example Create an order, then read it back
+ * ```ts
+ * type Order = { status: string; total: number };
+ * kuzzle.document
+ *   .create<Order>('shop', 'orders', { status: 'new', total: 12 }, 'o1')
+ *   .pipe(switchMap((created) => kuzzle.document.get<Order>('shop', 'orders', created._id)))
+ *   .subscribe((order) => console.log(order._source.status, order._source._kuzzle_info?.createdAt));
+ * ```
  */
 export class DocumentController extends BaseController {
   constructor(client: QuerySender) {
     super(client, 'document');
   }
 
-  /** Emits how many documents match `query` (all of them without one). */
+  /**
+   * Emits how many documents match `query` (all of them without one) once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, or `query` is given and is
+   * not an object.
+   * @throws {KuzzleError} `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the
+   * index or the collection does not exist; `services.storage.unknown_query_keyword` or
+   * `services.storage.invalid_search_query` (400) when the storage refuses the query.
+   */
   count(index: string, collection: string, query?: JsonObject, options?: DocumentCountOptions): Observable<number> {
     return this.call<{ count: number }>('count', options, (check) => ({
       ...inCollection(check, index, collection),
@@ -55,7 +77,26 @@ export class DocumentController extends BaseController {
     })).pipe(map((r) => r.count));
   }
 
-  /** Creates a document (`id`: let the server choose one when omitted); emits it. */
+  /**
+   * Creates a document (`id`: let the server choose one when omitted) and emits it once, with its `_id`, `_version` and
+   * `_source` (Kuzzle's `_kuzzle_info` included), then completes.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, `content` not an object, or
+   * `id` given and not a non-empty string.
+   * @throws {KuzzleError} `services.storage.document_already_exists` (400) when a document has this id;
+   * `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the index or the collection
+   * does not exist; `services.storage.strict_mapping_rejection` (400) when a field is not in the collection's strict
+   * mapping; `validation.check.failed_document` or `validation.check.failed_field` (400) when the content breaks the
+   * collection's validation specifications.
+   *
+   * @example
+   * ```ts
+   * type Order = { status: string; total: number };
+   * kuzzle.document
+   *   .create<Order>('shop', 'orders', { status: 'new', total: 12 }, undefined, { refresh: 'wait_for' })
+   *   .subscribe((order) => console.log(`created ${order._id}, version ${order._version}`));
+   * ```
+   */
   create<S extends object>(
     index: string,
     collection: string,
@@ -70,7 +111,16 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Creates a document or replaces the one with that id; emits it. */
+  /**
+   * Creates a document, or replaces the one with that id, and emits it once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index`, `collection` or `id` is not a non-empty string, or `content` not an
+   * object.
+   * @throws {KuzzleError} `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the
+   * index or the collection does not exist; `services.storage.strict_mapping_rejection` (400) when a field is not in
+   * the collection's strict mapping; `validation.check.failed_document` or `validation.check.failed_field` (400) when
+   * the content breaks the collection's validation specifications.
+   */
   createOrReplace<S extends object>(
     index: string,
     collection: string,
@@ -85,7 +135,19 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Deletes a document; emits its id. */
+  /**
+   * Deletes a document and emits its id once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index`, `collection` or `id` is not a non-empty string.
+   * @throws {KuzzleError} `services.storage.not_found` (404) when there is no such document;
+   * `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the index or the collection
+   * does not exist.
+   *
+   * @example
+   * ```ts
+   * kuzzle.document.delete('shop', 'orders', 'o1', { refresh: 'wait_for' }).subscribe((id) => console.log(`deleted ${id}`));
+   * ```
+   */
   delete(index: string, collection: string, id: string, options?: DocumentWriteOptions): Observable<string> {
     return this.call<{ _id: string }>('delete', options, (check) => ({
       ...inCollection(check, index, collection),
@@ -93,7 +155,15 @@ export class DocumentController extends BaseController {
     })).pipe(map((r) => r._id));
   }
 
-  /** Deletes the documents matching `query` (`{ query: {...} }`); emits their ids. */
+  /**
+   * Deletes the documents matching `query` (`{ query: {...} }`) and emits their ids once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, or `query` not an object.
+   * @throws {KuzzleError} `services.storage.write_limit_exceeded` (413) when more documents match than the server's
+   * `limits.documentsWriteCount`; `services.storage.unknown_query_keyword` or `services.storage.invalid_search_query`
+   * (400) when the storage refuses the query; `services.storage.unknown_index` or `services.storage.unknown_collection`
+   * (412) when the index or the collection does not exist.
+   */
   deleteByQuery(
     index: string,
     collection: string,
@@ -106,7 +176,16 @@ export class DocumentController extends BaseController {
     })).pipe(map((r) => r.ids));
   }
 
-  /** Removes fields (paths such as `'address.city'`) from a document; emits its id and version (and `_source` with `source: true`). */
+  /**
+   * Removes fields (paths such as `'address.city'`) from a document and emits its id and version (and `_source` with
+   * `source: true`) once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index`, `collection` or `id` is not a non-empty string, or `fields` not an
+   * array of non-empty strings.
+   * @throws {KuzzleError} `services.storage.not_found` (404) when there is no such document;
+   * `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the index or the collection
+   * does not exist.
+   */
   deleteFields<S extends object>(
     index: string,
     collection: string,
@@ -121,17 +200,67 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Emits whether the document exists. */
+  /**
+   * Emits whether the document exists once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index`, `collection` or `id` is not a non-empty string.
+   * @throws {KuzzleError} `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the
+   * index or the collection does not exist (a missing document is `false`, not an error).
+   */
   exists(index: string, collection: string, id: string, options?: CallOptions): Observable<boolean> {
     return this.call('exists', options, (check) => ({ ...inCollection(check, index, collection), _id: check.string('id', id) }));
   }
 
-  /** Emits the document; errors with `KuzzleError` `services.storage.not_found` when there is none. */
+  /**
+   * Emits the document (`{ _id, _version, _source }`) once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index`, `collection` or `id` is not a non-empty string.
+   * @throws {KuzzleError} `services.storage.not_found` (404) when there is no such document;
+   * `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the index or the collection
+   * does not exist.
+   *
+   * @example A missing document as null
+   * ```ts
+   * type Order = { status: string; total: number };
+   * kuzzle.document
+   *   .get<Order>('shop', 'orders', 'o1')
+   *   .pipe(
+   *     catchError((error: unknown) =>
+   *       isKuzzleError(error) && error.id === 'services.storage.not_found' ? of(null) : throwError(() => error),
+   *     ),
+   *   )
+   *   .subscribe((order) => console.log(order ? order._source.total : 'no such order'));
+   * ```
+   */
   get<S extends object>(index: string, collection: string, id: string, options?: CallOptions): Observable<KuzzleDocument<S>> {
     return this.call('get', options, (check) => ({ ...inCollection(check, index, collection), _id: check.string('id', id) }));
   }
 
-  /** Creates several documents; emits those created and those that failed, with why. */
+  /**
+   * Creates several documents and emits those created and those that failed, with why (`{ successes, errors }`), once,
+   * then completes. A document that fails (its id is taken, ...) is in `errors`, not an error of the call, unless
+   * `strict: true`.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, `documents` not an array, or
+   * one of them not `{ _id?, body }` with an object `body` (and a non-empty `_id`, when given).
+   * @throws {KuzzleError} `api.process.incomplete_multiple_request` (400) with `strict: true`, when any document fails;
+   * `services.storage.write_limit_exceeded` (413) when there are more documents than the server's
+   * `limits.documentsWriteCount`; `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when
+   * the index or the collection does not exist.
+   * @throws {RequestTooLargeError} when the documents, serialised, exceed the client's `maxRequestSize` (send them in
+   * several calls).
+   *
+   * @example
+   * ```ts
+   * type Order = { status: string; total: number };
+   * kuzzle.document
+   *   .mCreate<Order>('shop', 'orders', [{ _id: 'o1', body: { status: 'new', total: 12 } }, { body: { status: 'new', total: 30 } }])
+   *   .subscribe(({ successes, errors }) => {
+   *     console.log(`${successes.length} created`);
+   *     for (const failure of errors) console.warn(failure.document._id, failure.status, failure.reason);
+   *   });
+   * ```
+   */
   mCreate<S extends object>(
     index: string,
     collection: string,
@@ -144,7 +273,18 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Creates or replaces several documents; emits those written and those that failed, with why. */
+  /**
+   * Creates or replaces several documents and emits those written and those that failed, with why
+   * (`{ successes, errors }`), once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, `documents` not an array, or
+   * one of them not `{ _id, body }` with a non-empty `_id` and an object `body`.
+   * @throws {KuzzleError} `api.process.incomplete_multiple_request` (400) with `strict: true`, when any document fails;
+   * `services.storage.write_limit_exceeded` (413) when there are more documents than the server's
+   * `limits.documentsWriteCount`; `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when
+   * the index or the collection does not exist.
+   * @throws {RequestTooLargeError} when the documents, serialised, exceed the client's `maxRequestSize`.
+   */
   mCreateOrReplace<S extends object>(
     index: string,
     collection: string,
@@ -157,7 +297,17 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Deletes several documents; emits the ids deleted and the ids that could not be, with why. */
+  /**
+   * Deletes several documents and emits the ids deleted and the ids that could not be, with why
+   * (`{ successes, errors }`), once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, or `ids` not an array of
+   * non-empty strings.
+   * @throws {KuzzleError} `api.process.incomplete_multiple_request` (400) with `strict: true`, when any document could
+   * not be deleted; `services.storage.write_limit_exceeded` (413) when there are more ids than the server's
+   * `limits.documentsWriteCount`; `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when
+   * the index or the collection does not exist.
+   */
   mDelete(index: string, collection: string, ids: readonly string[], options?: DocumentMDeleteOptions): Observable<MDeleteResult> {
     return this.call('mDelete', options, (check) => ({
       ...inCollection(check, index, collection),
@@ -165,7 +315,17 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Emits which of the ids are those of existing documents, and which are not. Not in kuzzle-sdk 7. */
+  /**
+   * Emits which of the ids are those of existing documents, and which are not (`{ successes, errors }`), once, then
+   * completes. Not in kuzzle-sdk 7.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, or `ids` not an array of
+   * non-empty strings.
+   * @throws {KuzzleError} `api.process.incomplete_multiple_request` (400) with `strict: true`, when any id is missing;
+   * `services.storage.get_limit_exceeded` (413) when there are more ids than the server's `limits.documentsFetchCount`;
+   * `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the index or the collection
+   * does not exist.
+   */
   mExists(index: string, collection: string, ids: readonly string[], options?: DocumentMGetOptions): Observable<MExistsResult> {
     return this.call('mExists', options, (check) => ({
       ...inCollection(check, index, collection),
@@ -173,7 +333,16 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Emits the documents found and the ids of those that were not. */
+  /**
+   * Emits the documents found and the ids of those that were not (`{ successes, errors }`) once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, or `ids` not an array of
+   * non-empty strings.
+   * @throws {KuzzleError} `api.process.incomplete_multiple_request` (400) with `strict: true`, when any document is
+   * missing; `services.storage.get_limit_exceeded` (413) when there are more ids than the server's
+   * `limits.documentsFetchCount`; `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when
+   * the index or the collection does not exist.
+   */
   mGet<S extends object>(
     index: string,
     collection: string,
@@ -183,7 +352,18 @@ export class DocumentController extends BaseController {
     return this.call('mGet', options, (check) => ({ ...inCollection(check, index, collection), body: { ids: check.strings('ids', ids) } }));
   }
 
-  /** Replaces several existing documents; emits those replaced and those that failed, with why. */
+  /**
+   * Replaces several existing documents and emits those replaced and those that failed, with why
+   * (`{ successes, errors }`: a missing document is one of them), once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, `documents` not an array, or
+   * one of them not `{ _id, body }` with a non-empty `_id` and an object `body`.
+   * @throws {KuzzleError} `api.process.incomplete_multiple_request` (400) with `strict: true`, when any document fails;
+   * `services.storage.write_limit_exceeded` (413) when there are more documents than the server's
+   * `limits.documentsWriteCount`; `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when
+   * the index or the collection does not exist.
+   * @throws {RequestTooLargeError} when the documents, serialised, exceed the client's `maxRequestSize`.
+   */
   mReplace<S extends object>(
     index: string,
     collection: string,
@@ -196,7 +376,18 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Applies partial changes to several existing documents; emits those updated and those that failed, with why. */
+  /**
+   * Applies partial changes to several existing documents and emits those updated and those that failed, with why
+   * (`{ successes, errors }`: a missing document is one of them), once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, `documents` not an array, or
+   * one of them not `{ _id, body }` with a non-empty `_id` and an object `body`.
+   * @throws {KuzzleError} `api.process.incomplete_multiple_request` (400) with `strict: true`, when any document fails;
+   * `services.storage.write_limit_exceeded` (413) when there are more documents than the server's
+   * `limits.documentsWriteCount`; `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when
+   * the index or the collection does not exist.
+   * @throws {RequestTooLargeError} when the documents, serialised, exceed the client's `maxRequestSize`.
+   */
   mUpdate<S extends object>(
     index: string,
     collection: string,
@@ -209,7 +400,19 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Updates several documents, creating those missing; emits those written and those that failed, with why. */
+  /**
+   * Updates several documents, creating those missing, and emits those written and those that failed, with why
+   * (`{ successes, errors }`), once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, `documents` not an array, or
+   * one of them not `{ _id, changes, default? }` with a non-empty `_id` and object `changes` (and `default`, when
+   * given).
+   * @throws {KuzzleError} `api.process.incomplete_multiple_request` (400) with `strict: true`, when any document fails;
+   * `services.storage.write_limit_exceeded` (413) when there are more documents than the server's
+   * `limits.documentsWriteCount`; `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when
+   * the index or the collection does not exist.
+   * @throws {RequestTooLargeError} when the documents, serialised, exceed the client's `maxRequestSize`.
+   */
   mUpsert<S extends object>(
     index: string,
     collection: string,
@@ -229,7 +432,17 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Replaces an existing document; emits it. Errors with `KuzzleError` `services.storage.not_found` when there is none. */
+  /**
+   * Replaces an existing document and emits it once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index`, `collection` or `id` is not a non-empty string, or `content` not an
+   * object.
+   * @throws {KuzzleError} `services.storage.not_found` (404) when there is no such document;
+   * `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the index or the collection
+   * does not exist; `services.storage.strict_mapping_rejection` (400) when a field is not in the collection's strict
+   * mapping; `validation.check.failed_document` or `validation.check.failed_field` (400) when the content breaks the
+   * collection's validation specifications.
+   */
   replace<S extends object>(
     index: string,
     collection: string,
@@ -244,7 +457,34 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Searches a collection; emits the first page of hits, whose `next()` fetches the one after (see `SearchResult`). */
+  /**
+   * Searches a collection and emits the first page of hits once (`{ hits, total, fetched, aggregations?, next() }`),
+   * then completes; the page's `next()` fetches the one after (see `SearchResult`), and `allPages()` / `allHits()` run
+   * through them all.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, or `query` not an object.
+   * @throws {KuzzleError} `services.storage.unknown_query_keyword` or `services.storage.invalid_search_query` (400)
+   * when the storage refuses the query; `services.storage.get_limit_exceeded` (413) when `size` exceeds the server's
+   * `limits.documentsFetchCount`; `services.storage.scroll_duration_too_great` (400) when `scroll` exceeds the server's
+   * maximum; `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the index or the
+   * collection does not exist.
+   *
+   * @example The first page, then every hit
+   * ```ts
+   * type Order = { status: string; total: number };
+   * const query = { query: { term: { status: 'new' } }, sort: [{ total: 'desc' }, '_id'] };
+   * kuzzle.document.search<Order>('shop', 'orders', query, { size: 20 }).subscribe((page) =>
+   *   console.log(
+   *     `${page.hits.length} of ${page.total}`,
+   *     page.hits.map((hit) => hit._source.total),
+   *   ),
+   * );
+   *
+   * allHits(kuzzle.document.search<Order>('shop', 'orders', query, { size: 100 }))
+   *   .pipe(take(250))
+   *   .subscribe((hit) => console.log(hit._id, hit._source.total));
+   * ```
+   */
   search<S extends object>(
     index: string,
     collection: string,
@@ -262,8 +502,17 @@ export class DocumentController extends BaseController {
   }
 
   /**
-   * Searches several indexes and collections at once (`document:search` with `targets`); emits the first page of
-   * hits, each saying its index and collection, whose `next()` fetches the one after. Not in kuzzle-sdk 7.
+   * Searches several indexes and collections at once (`document:search` with `targets`) and emits the first page of
+   * hits once, each saying its index and collection, then completes; the page's `next()` fetches the one after. Not in
+   * kuzzle-sdk 7.
+   *
+   * @throws {InvalidRequestError} when `targets` is not a non-empty array of `{ index, collections }` (a non-empty
+   * string, a non-empty array of non-empty strings), or `query` not an object.
+   * @throws {KuzzleError} `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when one of
+   * the targets does not exist; `services.storage.invalid_target_format` (400) when an index or collection name has
+   * `,`, `+` or `*`, or is `_all`; `services.storage.unknown_query_keyword` or `services.storage.invalid_search_query`
+   * (400) when the storage refuses the query; `services.storage.get_limit_exceeded` (413) when `size` exceeds the
+   * server's `limits.documentsFetchCount`.
    */
   searchTargets<S extends object>(
     targets: readonly SearchTarget[],
@@ -288,7 +537,26 @@ export class DocumentController extends BaseController {
     );
   }
 
-  /** Applies partial changes to an existing document; emits it (the changes only in `_source`, unless `source: true`). */
+  /**
+   * Applies partial changes to an existing document and emits it once (the changes only in `_source`, unless
+   * `source: true`), then completes.
+   *
+   * @throws {InvalidRequestError} when `index`, `collection` or `id` is not a non-empty string, or `changes` not an
+   * object.
+   * @throws {KuzzleError} `services.storage.not_found` (404) when there is no such document;
+   * `services.storage.too_many_changes` (500) when concurrent writes kept conflicting (raise `retryOnConflict`);
+   * `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the index or the collection
+   * does not exist; `services.storage.strict_mapping_rejection` (400) or `validation.check.failed_field` (400) when the
+   * changes break the collection's strict mapping or validation specifications.
+   *
+   * @example
+   * ```ts
+   * type Order = { status: string; total: number };
+   * kuzzle.document
+   *   .update<Order>('shop', 'orders', 'o1', { status: 'paid' }, { retryOnConflict: 3, source: true })
+   *   .subscribe((order) => console.log(`version ${order._version}: ${order._source.status}`));
+   * ```
+   */
   update<S extends object>(
     index: string,
     collection: string,
@@ -303,7 +571,17 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Applies the same changes to every document matching `query` (the query itself: `{ match: {...} }`); emits those updated and those that failed. */
+  /**
+   * Applies the same changes to every document matching `query` (the query itself: `{ match: {...} }`) and emits those
+   * updated and those that failed (`{ successes, errors }`) once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, or `query` or `changes` not
+   * an object.
+   * @throws {KuzzleError} `services.storage.write_limit_exceeded` (413) when more documents match than the server's
+   * `limits.documentsWriteCount`; `services.storage.unknown_query_keyword` or `services.storage.invalid_search_query`
+   * (400) when the storage refuses the query; `services.storage.unknown_index` or `services.storage.unknown_collection`
+   * (412) when the index or the collection does not exist.
+   */
   updateByQuery<S extends object>(
     index: string,
     collection: string,
@@ -317,7 +595,26 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Applies partial changes to a document, creating it (with `options.default` added) when missing; emits its id, version and whether it was created. */
+  /**
+   * Applies partial changes to a document, creating it (with `options.default` added) when missing, and emits its id,
+   * version and whether it was created once, then completes.
+   *
+   * @throws {InvalidRequestError} when `index`, `collection` or `id` is not a non-empty string, or `changes` (or
+   * `options.default`, when given) not an object.
+   * @throws {KuzzleError} `services.storage.too_many_changes` (500) when concurrent writes kept conflicting (raise
+   * `retryOnConflict`); `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the index
+   * or the collection does not exist; `services.storage.strict_mapping_rejection` (400) or
+   * `validation.check.failed_field` (400) when the document breaks the collection's strict mapping or validation
+   * specifications.
+   *
+   * @example
+   * ```ts
+   * type Order = { status: string; total: number };
+   * kuzzle.document
+   *   .upsert<Order>('shop', 'orders', 'o1', { status: 'paid' }, { default: { total: 0 } })
+   *   .subscribe(({ _id, created }) => console.log(created ? `created ${_id}` : `updated ${_id}`));
+   * ```
+   */
   upsert<S extends object>(
     index: string,
     collection: string,
@@ -336,7 +633,15 @@ export class DocumentController extends BaseController {
     }));
   }
 
-  /** Checks a document against the collection's specifications without storing it; emits whether it is valid, and why not. */
+  /**
+   * Checks a document against the collection's specifications without storing it and emits whether it is valid, and why
+   * not (`{ valid, errorMessages }`), once, then completes. A document that is not valid is `valid: false`, not an
+   * error.
+   *
+   * @throws {InvalidRequestError} when `index` or `collection` is not a non-empty string, or `content` not an object.
+   * @throws {KuzzleError} `services.storage.unknown_index` or `services.storage.unknown_collection` (412) when the
+   * index or the collection does not exist.
+   */
   validate<S extends object>(index: string, collection: string, content: S, options?: CallOptions): Observable<DocumentValidationResult> {
     return this.call('validate', options, (check) => ({
       ...inCollection(check, index, collection),

@@ -67,7 +67,7 @@ function skippedOf(options: CallOptions | undefined): number {
   return typeof from === 'number' && options?.['scroll'] === undefined ? from : 0;
 }
 
-/** Runs the search and emits its first page. */
+/** Runs the search and emits its first page once, then completes; errors as `SearchResult.next()` says. */
 export function search<H>(spec: SearchSpec<H>): Observable<SearchResult<H>> {
   return fetchPage(spec, spec.action, spec.args, spec.options, 0);
 }

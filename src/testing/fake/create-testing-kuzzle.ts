@@ -35,6 +35,9 @@ export function connectTestingClient(backend: KuzzleTestingBackend, options: Tes
  * the process, and the test plays the server through `backend` (modelled on Angular's `HttpTestingController`).
  * Timers run in virtual time: the backend's own TestScheduler, or the `scheduler` given (marbles).
  *
+ * @throws {InvalidOptionError} synchronously, when `options` has an unknown option or one of the wrong type
+ * (`acknowledgeDelay: -1`, ...), or the client's options are not valid.
+ *
  * @example Answer a request, push a notification
  * ```ts
  * const { kuzzle, backend } = createTestingKuzzle();

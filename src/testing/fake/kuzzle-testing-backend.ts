@@ -98,27 +98,45 @@ export class KuzzleTestingBackend {
   }
 
   /**
-   * The one request matching `match` that no expectation took yet, which the test then answers. It is taken: a later
-   * expectation does not see it again.
-   * @throws Error when none or several match, listing the requests sent and not yet taken.
+   * Returns the one request matching `match` that no expectation took yet, which the test then answers
+   * (`respond(result)`, `fail(error)`). It is taken: a later expectation does not see it again.
+   * @throws {Error} when none or several match, listing the requests sent and not yet taken.
+   *
+   * @example
+   * ```ts
+   * kuzzle.document.get('shop', 'orders', 'o1').subscribe();
+   * backend.expectOne({ controller: 'document', action: 'get', _id: 'o1' }).respond({ _id: 'o1', _source: { total: 12 } });
+   * ```
    */
   expectOne(match: RequestMatch, description?: string): TestRequest {
     return this.log.expectOne(match, description);
   }
 
-  /** @throws Error when a request matching `match` was sent and not taken, naming it. */
+  /**
+   * Checks that no request matching `match` was sent and left untaken; returns nothing.
+   * @throws {Error} when a request matching `match` was sent and not taken, naming it.
+   */
   expectNone(match: RequestMatch, description?: string): void {
     this.log.expectNone(match, description);
   }
 
-  /** Takes every request matching `match` not taken yet, oldest first (none is not an error). */
+  /**
+   * Takes every request matching `match` not taken yet and returns them, oldest first; none is not an error.
+   */
   match(match: RequestMatch): TestRequest[] {
     return this.log.match(match);
   }
 
   /**
-   * @throws Error when a request the backend did not answer by itself was sent on an open connection and no
-   * expectation took it, listing them. Call it after each test.
+   * Checks that every request sent on an open connection was taken by an expectation (or answered by the backend
+   * itself: pings, subscriptions); returns nothing. Call it after each test.
+   * @throws {Error} when a request the backend did not answer by itself was sent on an open connection and no
+   * expectation took it, listing them.
+   *
+   * @example
+   * ```ts
+   * afterEach(() => backend.verify());
+   * ```
    */
   verify(): void {
     this.log.verify();
@@ -126,8 +144,14 @@ export class KuzzleTestingBackend {
 
   /**
    * Pushes a document notification (a change the server saw) to the live subscriptions `target` designates whose
-   * `scope` takes it; emits nothing, returns the notifications sent, one per channel.
-   * @throws Error when no live subscription would receive it, listing the live ones.
+   * `scope` takes it; returns the notifications sent, one per channel.
+   * @throws {Error} when no live subscription would receive it, listing the live ones.
+   *
+   * @example
+   * ```ts
+   * kuzzle.realtime.subscribe('shop', 'orders', {}).subscribe((n) => console.log(n.type));
+   * backend.notifyDocument({ index: 'shop', collection: 'orders' }, { action: 'update', _id: 'o1', _source: { total: 14 } });
+   * ```
    */
   notifyDocument(target: SubscriptionTarget, change: DocumentChange): readonly DocumentNotification[] {
     const way = change.scope ?? (change.action === 'delete' ? 'out' : 'in');
@@ -142,7 +166,7 @@ export class KuzzleTestingBackend {
   /**
    * Pushes a user notification (someone entered or left the room) to the live subscriptions `target` designates
    * that asked for users (`users` option); returns the notifications sent.
-   * @throws Error when no live subscription would receive it.
+   * @throws {Error} when no live subscription would receive it.
    */
   notifyUser(target: SubscriptionTarget, change: UserChange): readonly UserNotification[] {
     return this.push(
@@ -174,7 +198,10 @@ export class KuzzleTestingBackend {
     this.up = true;
   }
 
-  /** Runs the virtual clock `ms` further (0: what is due now), running what the client and the backend scheduled. */
+  /**
+   * Runs the virtual clock `ms` further (0: what is due now), running what the client and the backend scheduled.
+   * @throws {Error} when the backend runs on real time (a `scheduler` that is no TestScheduler), or `ms` is negative.
+   */
   tick(ms = 0): void {
     advance(this.scheduler, ms);
   }

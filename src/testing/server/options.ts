@@ -29,6 +29,14 @@ export interface EmbeddedServerOptions {
    */
   readonly idleTimeout?: number;
   /**
+   * Largest WebSocket frame accepted, in bytes, like the real server's `server.maxRequestSize` (`"1MB"` there,
+   * 1048576 bytes): on a larger frame the server destroys the TCP connection at once, with no close frame and no
+   * error response (the client sees 1006), and reads nothing more from that socket. 0 disables it. At most
+   * 104857600 (100 MiB), beyond which the WebSocket layer refuses frames itself.
+   * @default 1048576
+   */
+  readonly maxRequestSize?: number;
+  /**
    * Token lifetime when `auth:login` gives no `expiresIn`: milliseconds or a timespan such as `'1h'`.
    * @default '1h'
    */
@@ -56,6 +64,7 @@ export const DEFAULT_EMBEDDED_SERVER_OPTIONS: ResolvedServerOptions = Object.fre
   port: 0,
   users: [],
   idleTimeout: 60_000,
+  maxRequestSize: 1_048_576,
   tokenTtl: '1h',
   loginsPerSecond: 1,
   anonymousRights: 'all',
@@ -73,6 +82,12 @@ const optionsSchema = z.object({
   port: z.number().int().min(0).max(65535).optional(),
   users: z.array(userSchema).optional(),
   idleTimeout: z.number().int().min(0).optional(),
+  maxRequestSize: z
+    .number()
+    .int()
+    .min(0)
+    .max(100 * 1024 * 1024)
+    .optional(),
   tokenTtl: z.union([z.string().min(1), z.number().int()]).optional(),
   loginsPerSecond: z.number().int().min(0).optional(),
   anonymousRights: z.enum(['all', 'restricted']).optional(),

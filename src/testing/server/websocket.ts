@@ -18,6 +18,10 @@ export interface SessionDeps {
   readonly frames: Subject<FrameEvent>;
 }
 
+function byteLengthOf(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.byteLength;
+}
+
 function textOf(data: RawData): string {
   if (Array.isArray(data)) {
     return Buffer.concat(data).toString('utf8');
@@ -43,13 +47,15 @@ export class WebSocketSession implements ClientConnection {
   /** When the client last sent anything (frame, ping or pong): what the idle timeout measures. */
   lastReceivedAt = Date.now();
   private readonly delayed = new Set<Subscription>();
+  /** Set once a frame was over `maxRequestSize`: the socket is being destroyed and nothing more of it is read. */
+  private refused = false;
 
   constructor(
     private readonly socket: WebSocket,
     readonly headers: HeaderMap,
     private readonly deps: SessionDeps,
   ) {
-    socket.on('message', (data) => this.receive(textOf(data)));
+    socket.on('message', (data) => this.onFrame(data));
     // RFC 6455 pings are answered by hand so that a frozen server can stay silent.
     socket.on('ping', (data) => {
       this.lastReceivedAt = Date.now();
@@ -101,6 +107,24 @@ export class WebSocketSession implements ClientConnection {
       this.send(text);
     });
     this.delayed.add(pending);
+  }
+
+  /**
+   * Like the real server (uWebSockets' `maxPayloadLength` set to `server.maxRequestSize`): a frame over the limit
+   * destroys the connection at once, no close frame, no error response, and neither it nor what follows it on the
+   * socket is processed. It is still reported in `frames$`, as received.
+   */
+  private onFrame(data: RawData): void {
+    if (this.refused) return;
+    const limit = this.deps.kernel.options.maxRequestSize;
+    if (limit > 0 && byteLengthOf(data) > limit) {
+      this.refused = true;
+      this.lastReceivedAt = Date.now();
+      this.deps.frames.next({ connectionId: this.id, direction: 'in', text: textOf(data) });
+      this.terminate();
+      return;
+    }
+    this.receive(textOf(data));
   }
 
   private receive(text: string): void {

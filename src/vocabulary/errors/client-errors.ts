@@ -55,6 +55,49 @@ export class ConnectionLostError extends Error {
   }
 }
 
+/**
+ * A request's frame is larger than the client's `maxRequestSize`: it was refused before anything was sent. A Kuzzle
+ * server drops the whole connection on a frame over its own `server.maxRequestSize` (close 1006, nothing before it).
+ */
+export class RequestTooLargeError extends Error {
+  override readonly name = 'RequestTooLargeError';
+  constructor(
+    /** The request, without its token. */
+    readonly request: KuzzleRequest,
+    /** Bytes of its serialised frame (UTF-8, token included). */
+    readonly size: number,
+    /** The `maxRequestSize` it is over, in bytes. */
+    readonly limit: number,
+  ) {
+    super(
+      `Request ${request.controller}:${request.action} (${String(request.requestId)}) is ${size} bytes once serialised, ` +
+        `over the maxRequestSize of ${limit} bytes: it was not sent`,
+    );
+  }
+}
+
+/**
+ * A request was in flight at every one of several consecutive link losses: it is not re-sent again, as it may be what
+ * drops the link (a server drops it on a frame over its `server.maxRequestSize`, for one). Unlike
+ * `ConnectionLostError`, it is not a loss to wait out: sending the same request again may drop the link again.
+ */
+export class RequestUnsafeToResendError extends Error {
+  override readonly name = 'RequestUnsafeToResendError';
+  constructor(
+    /** The request, without its token. */
+    readonly request: KuzzleRequest,
+    /** The consecutive link losses it was in flight at. */
+    readonly losses: number,
+    /** The client's `maxResends`. */
+    readonly maxResends: number,
+  ) {
+    super(
+      `Request ${request.controller}:${request.action} (${String(request.requestId)}) was in flight at ${losses} ` +
+        `consecutive link losses (maxResends: ${maxResends}); it is not re-sent again, as it may be what drops the link`,
+    );
+  }
+}
+
 /** A request waiting for a connection was dropped from the offline queue (full, or waited too long). */
 export class RequestDroppedError extends Error {
   override readonly name = 'RequestDroppedError';

@@ -6,6 +6,8 @@ import type {
   NotConnectedError,
   RequestDroppedError,
   RequestTimeoutError,
+  RequestTooLargeError,
+  RequestUnsafeToResendError,
   SubscriptionLostError,
   TokenExpiredError,
 } from './client-errors';
@@ -21,6 +23,8 @@ export interface KuzzleRxErrors {
   NotConnectedError: NotConnectedError;
   ConnectionLostError: ConnectionLostError;
   RequestDroppedError: RequestDroppedError;
+  RequestTooLargeError: RequestTooLargeError;
+  RequestUnsafeToResendError: RequestUnsafeToResendError;
   TokenExpiredError: TokenExpiredError;
   SubscriptionLostError: SubscriptionLostError;
   HttpTransportError: HttpTransportError;
@@ -35,4 +39,14 @@ export interface KuzzleRxErrors {
  */
 export function isKuzzleRxError<N extends keyof KuzzleRxErrors>(error: unknown, name: N): error is KuzzleRxErrors[N] {
   return error instanceof Error && error.name === name;
+}
+
+/** Whether `error` is a request refused for its size (`RequestTooLargeError`), across copies of the library too. */
+export function isRequestTooLargeError(error: unknown): error is RequestTooLargeError {
+  return isKuzzleRxError(error, 'RequestTooLargeError');
+}
+
+/** Whether `error` is a request no longer re-sent after link losses (`RequestUnsafeToResendError`). */
+export function isRequestUnsafeToResendError(error: unknown): error is RequestUnsafeToResendError {
+  return isKuzzleRxError(error, 'RequestUnsafeToResendError');
 }

@@ -1,0 +1,34 @@
+import { concatMap, defer, first, map, type Observable } from 'rxjs';
+import type { Link } from './link';
+
+/** What the cookie renewal needs of the connection. */
+export interface HeldConnection {
+  /** Runs work with the link held: the socket closes, and reopens once every hold has ended. */
+  hold<T>(work$: Observable<T>): Observable<T>;
+  /** True while the client is connected or trying to be (the socket will reopen after the hold). */
+  isRunning(): boolean;
+  /** Emits once the new socket is ready (its subscriptions restored), or the client went offline. */
+  readonly settled$: Observable<unknown>;
+}
+
+/**
+ * Cookie renewal as a link around `http`: hold the connection, make the HTTP call (its response sets the cookie),
+ * reopen, and emit the response once the new socket is ready, so that what follows the call runs in the new session.
+ * The socket reopens whatever the call's outcome. Overlapping renewals share one hold: the socket reopens once.
+ */
+export function cookieRenewal(http: Link, connection: HeldConnection): Link {
+  return (operation) =>
+    defer(() => {
+      const running = connection.isRunning();
+      const call$ = connection.hold(http(operation));
+      if (!running) return call$;
+      return call$.pipe(
+        concatMap((response) =>
+          connection.settled$.pipe(
+            first(),
+            map(() => response),
+          ),
+        ),
+      );
+    });
+}
