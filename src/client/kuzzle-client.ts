@@ -34,11 +34,11 @@ import { KuzzleError } from '../vocabulary/errors/kuzzle-error';
 import type { ConnectionState, KuzzleEvent } from '../vocabulary/events';
 import { parseServerFrame, type ParsedFrame } from '../vocabulary/frames';
 import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../vocabulary/request';
-import { OfflineQueue } from './offline-queue';
+import { OfflineQueue } from '../connection/offline-queue';
 import { resolveKuzzleOptions, splitRequestOptions, type KuzzleOptions, type ResolvedKuzzleOptions } from './options';
-import { RequestChannel } from './request-channel';
-import { requestFrame, type SendableRequest } from './request-frame';
-import { isCookieAction } from './router';
+import { RequestChannel } from '../links/request-channel';
+import { requestFrame, type SendableRequest } from '../links/request-frame';
+import { isCookieAction } from '../links/cookie-actions';
 
 const isTokenExpiry = (parsed: ParsedFrame): boolean => parsed.ok && parsed.frame.kind === 'server-notification';
 

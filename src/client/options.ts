@@ -4,7 +4,7 @@ import type { FetchLike } from '../http/fetch';
 import type { LinkMiddleware } from '../links/link';
 import { milliseconds, countOrInfinity, wholeOrInfinity } from '../options/schemas';
 import { validateOptions } from '../options/validate';
-import { randomId } from './ids';
+import { randomId } from '../vocabulary/ids';
 import type { RequestOptions, Volatile } from '../vocabulary/request';
 import { InvalidOptionError } from '../vocabulary/errors/client-errors';
 

@@ -1,4 +1,4 @@
-import { randomId } from '../../../src/client/ids';
+import { randomId } from '../../../src/vocabulary/ids';
 
 describe('request ids', () => {
   it('uses crypto.randomUUID where it exists', () => {

@@ -136,12 +136,13 @@ describe('Kuzzle offline queue', () => {
 
   it('fails the waiting requests with NotConnectedError when the reconnection policy gives up', () => {
     const { kuzzle, at, runUntil } = setup();
-    const protocol = kuzzle.protocol;
+    const states = observe(kuzzle.state$);
     kuzzle.connect().subscribe({ error: () => undefined });
     const response = observe(kuzzle.server.now());
     at(10, () => FakeWebSocket.last.serverClose(1002, 'protocol error'));
     runUntil(100);
 
+    expect(states.values.at(-1)).toBe('offline');
     expect(nameAndMessage(response.error)).toEqual({
       name: 'NotConnectedError',
       message: 'Cannot send server:now: the client went offline while the request waited',

@@ -1,7 +1,7 @@
 import { of, Subject } from 'rxjs';
 import { DEFAULT_KUZZLE_OPTIONS, type KuzzleOptions } from '../../../src/client/options';
 import { Kuzzle } from '../../../src/client/kuzzle';
-import { oversize, RequestChannel, utf8Length } from '../../../src/client/request-channel';
+import { oversize, RequestChannel, utf8Length } from '../../../src/links/request-channel';
 import { isRequestTooLargeError, RequestTooLargeError, type KuzzleRequest } from '../../../src';
 import { clientHarness, fakeProtocol, nameAndMessage, observe } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';

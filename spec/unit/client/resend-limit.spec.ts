@@ -2,7 +2,7 @@ import { getTestScheduler, hot } from 'jasmine-marbles';
 import { filter, map, type Observable, of, Subject } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import type { Kuzzle } from '../../../src/client/kuzzle';
-import { decideResend, RequestChannel } from '../../../src/client/request-channel';
+import { decideResend, RequestChannel } from '../../../src/links/request-channel';
 import { ConnectionLostError, isRequestUnsafeToResendError, KuzzleError, RequestUnsafeToResendError } from '../../../src';
 import type { KuzzleEvent } from '../../../src/vocabulary/events';
 import type { KuzzleRequest } from '../../../src/vocabulary/request';

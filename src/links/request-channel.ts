@@ -1,7 +1,7 @@
 import { defer, Observable, of, retry, switchMap, take, throwError, type Subscriber } from 'rxjs';
 import { ConnectionLostError, RequestTooLargeError, RequestUnsafeToResendError } from '../vocabulary/errors/client-errors';
 import { isReadOnly, type KuzzleRequest, type KuzzleResponse, type RequestOptions } from '../vocabulary/request';
-import { DEFAULT_KUZZLE_OPTIONS } from './options';
+import { DEFAULT_KUZZLE_OPTIONS } from '../client/options';
 
 export interface RequestChannelDeps {
   /** Sends a text frame; false when no socket is open (the loss event follows). */

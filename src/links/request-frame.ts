@@ -1,6 +1,6 @@
 import { InvalidRequestError } from '../vocabulary/errors/client-errors';
 import type { KuzzleRequest, RequestOptions, Volatile } from '../vocabulary/request';
-import { SDK_NAME } from './version';
+import { SDK_NAME } from '../vocabulary/version';
 
 export type SendableRequest = KuzzleRequest & { requestId: string };
 
