@@ -1,6 +1,6 @@
 /**
  * The import direction of the library, checked by `npm run lint`:
- * vocabulary ← protocol ← http ← auth / realtime ← client (the composition root) ← controllers / live ← angular.
+ * vocabulary ← protocol, http ← links, connection, auth, realtime ← client (the composition root) ← controllers, live ← angular.
  * `src/testing` may use anything; nothing shipped in the main entry imports it.
  */
 module.exports = {
@@ -32,6 +32,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(protocol|http|auth|realtime/room)' },
       to: { path: '^src/(controllers|live|angular)/' },
+    },
+    {
+      name: 'only-the-root-is-client',
+      comment: 'client/ is the composition root: the engine it composes does not import it.',
+      severity: 'error',
+      from: { path: '^src/(vocabulary|protocol|http|links|connection|auth|realtime/room)' },
+      to: { path: '^src/client/' },
     },
     {
       name: 'library-does-not-ship-its-test-kit',

@@ -1,6 +1,6 @@
 import { filter, firstValueFrom, type Observable } from 'rxjs';
 import type { KuzzleDocument, Kuzzle, LiveResult, WatchedDocuments } from '../../src';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startFaultProxy, type FaultProxy } from '../../src/testing';
 import { client, startTarget, targetNames, type Target } from '../support/targets';
 
 // The proof of live data on a server: a writer on another connection creates, updates (in and out of the query),
@@ -119,10 +119,10 @@ function watching<T extends { readonly status: string }>(source: Observable<T>):
 }
 
 /** Cuts the link CUTS times at random moments: the first one while the watch subscribes and fetches. */
-async function cutRepeatedly(proxy: TcpProxy): Promise<number> {
+async function cutRepeatedly(proxy: FaultProxy): Promise<number> {
   for (let i = 0; i < CUTS; i++) {
     await sleep(i === 0 ? randomInt(40) : 80 + randomInt(400));
-    proxy.dropAll();
+    proxy.all().cut();
   }
   return CUTS;
 }
@@ -197,7 +197,7 @@ describe.each(targetNames())('live data on the %s server, with a writer on anoth
   let target: Target;
   let writer: Kuzzle;
   let watcher: Kuzzle;
-  let proxy: TcpProxy;
+  let proxy: FaultProxy;
   let index: string;
   let repetition = 0;
 
@@ -205,7 +205,7 @@ describe.each(targetNames())('live data on the %s server, with a writer on anoth
     target = await startTarget(name);
     writer = client(target);
     await firstValueFrom(writer.connect());
-    proxy = await startTcpProxy(target.host, target.port);
+    proxy = await startFaultProxy({ target: { host: target.host, port: target.port } });
     watcher = client({ ...target, port: proxy.port }, { reconnectionDelay: 20, maxReconnectionDelay: 50 });
     await firstValueFrom(watcher.connect());
     index = word('liveproof');
@@ -304,13 +304,14 @@ describe.each(targetNames())('live data on the %s server, with a writer on anoth
     await firstValueFrom(writer.document.update(index, collection, 'a', { n: 65, v: 1 }));
     await firstValueFrom(writer.document.replace(index, collection, 'b', { n: 75, v: 2 }));
     await sleep(300);
-    proxy.cut();
+    proxy.refuse();
+    proxy.all().cut();
     await sleep(100);
     await firstValueFrom(writer.document.delete(index, collection, 'a'));
     await firstValueFrom(writer.document.update(index, collection, 'b', { n: 20, v: 3 }));
     await firstValueFrom(writer.document.update(index, collection, 'c', { n: 80, v: 4 }));
     await firstValueFrom(writer.document.create(index, collection, { n: 90, v: 5 }, 'd'));
-    proxy.restore();
+    proxy.accept();
     const live = await watched.settled();
     watched.stop();
     return { live, collection };

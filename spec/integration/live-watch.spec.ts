@@ -1,7 +1,7 @@
 import { filter, firstValueFrom } from 'rxjs';
 import type { Kuzzle } from '../../src';
 import type { LiveResult } from '../../src/live/types';
-import { startTcpProxy } from '../support/tcp-proxy';
+import { startFaultProxy } from '../../src/testing';
 import { client, record, startTarget, twoClientsOnFreshIndex, targetNames, waitFor, type Target } from '../support/targets';
 
 type Item = { color: string; n: number };
@@ -117,7 +117,7 @@ describe.each(targetNames())('document.watch on the %s server', (name) => {
   });
 
   it('fetches again after a link loss, and merges what changed meanwhile', async () => {
-    const proxy = await startTcpProxy(target.host, target.port);
+    const proxy = await startFaultProxy({ target: { host: target.host, port: target.port } });
     const viaProxy = client({ ...target, port: proxy.port }, { reconnectionDelay: 50, maxReconnectionDelay: 100 });
     try {
       await firstValueFrom(viaProxy.connect());
@@ -125,7 +125,7 @@ describe.each(targetNames())('document.watch on the %s server', (name) => {
       await put('two', 'red', 2);
       const watch = record(viaProxy.document.watch<Item>(index, 'c', red));
       await until(watch, 'live one:1,two:2 /2');
-      proxy.dropAll();
+      proxy.all().cut();
       // Changed while the link is down: no notification reaches the watch, the new snapshot shows it.
       await firstValueFrom(other.document.delete(index, 'c', 'one', { refresh: 'wait_for' }));
       await put('three', 'red', 3);

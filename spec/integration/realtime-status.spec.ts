@@ -1,6 +1,6 @@
 import { filter, firstValueFrom, map, merge, type Observable } from 'rxjs';
 import type { Kuzzle, Presence, SubscriptionEvent, SubscriptionStatus } from '../../src';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startFaultProxy, type FaultProxy } from '../../src/testing';
 import { client, nextEvent, record, startTarget, twoClientsOnFreshIndex, targetNames, waitFor, type Target } from '../support/targets';
 
 const statuses = (events: readonly SubscriptionEvent[]): SubscriptionStatus[] =>
@@ -124,10 +124,10 @@ describe.each(targetNames())('subscription statuses and presence on the %s serve
   });
 
   describe('through a proxy that can cut the network', () => {
-    let proxy: TcpProxy;
+    let proxy: FaultProxy;
     let viaProxy: Kuzzle;
     beforeEach(async () => {
-      proxy = await startTcpProxy(target.host, target.port);
+      proxy = await startFaultProxy({ target: { host: target.host, port: target.port } });
       viaProxy = client({ ...target, port: proxy.port }, { reconnectionDelay: 20, maxReconnectionDelay: 50 });
       await firstValueFrom(viaProxy.connect());
     });
@@ -141,7 +141,7 @@ describe.each(targetNames())('subscription statuses and presence on the %s serve
       const words = record(timeline(viaProxy, viaProxy.realtime.subscribeWithStatus(index, 'c', {})));
       await waitFor(() => events.values.length >= 2);
       const back = nextEvent(viaProxy, 'reconnected');
-      proxy.dropAll();
+      proxy.all().cut();
       await back;
       expect(words.values).toEqual(['pending', 'live', 'restoring', 'restored', 'reconnected']);
       const [, live, restoring, restored] = statuses(events.values);
@@ -161,7 +161,7 @@ describe.each(targetNames())('subscription statuses and presence on the %s serve
       await waitFor(() => words.values.length >= 2);
       for (let i = 0; i < 2; i++) {
         const back = nextEvent(viaProxy, 'reconnected');
-        proxy.dropAll();
+        proxy.all().cut();
         await back;
       }
       expect(words.values).toEqual(['pending', 'live', 'restoring', 'restored', 'reconnected', 'restoring', 'restored', 'reconnected']);
@@ -189,7 +189,7 @@ describe.each(targetNames())('subscription statuses and presence on the %s serve
       await waitFor(() => seen.values.length >= 1);
       expect(seen.values).toEqual([{ count: 1 }]);
 
-      proxy.dropAll();
+      proxy.all().cut();
       await waitFor(() => statuses(status.values).some((s) => s.state === 'restoring'));
       const joined = record(other.realtime.subscribeWithStatus(index, 'c', { equals: { room: 'lobby' } }));
       await waitFor(() => joined.values.length >= 2);

@@ -1,6 +1,6 @@
 import { filter, firstValueFrom, take, timer } from 'rxjs';
 import { KuzzleError, TokenExpiredError, type Kuzzle, type Notification } from '../../src';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startFaultProxy, type FaultProxy } from '../../src/testing';
 import {
   client,
   nextEvent,
@@ -146,10 +146,10 @@ describe.each(targetNames())('realtime on the %s server', (name) => {
   }, 180_000);
 
   describe('through a proxy that can cut the network', () => {
-    let proxy: TcpProxy;
+    let proxy: FaultProxy;
     let viaProxy: Kuzzle;
     beforeEach(async () => {
-      proxy = await startTcpProxy(target.host, target.port);
+      proxy = await startFaultProxy({ target: { host: target.host, port: target.port } });
       viaProxy = client({ ...target, port: proxy.port }, { reconnectionDelay: 20, maxReconnectionDelay: 50 });
       await firstValueFrom(viaProxy.connect());
     });
@@ -164,7 +164,7 @@ describe.each(targetNames())('realtime on the %s server', (name) => {
       const reconnections = record(viaProxy.events$.pipe(filter((e) => e.type === 'reconnected')));
       const started = Date.now();
       for (let i = 0; i < 5; i++) {
-        proxy.dropAll();
+        proxy.all().cut();
         await nextEvent(viaProxy, 'reconnected');
       }
       expect(Date.now() - started).toBeLessThan(5000);

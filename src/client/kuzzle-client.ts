@@ -186,6 +186,11 @@ export class KuzzleClient {
     return this as this & { readonly [K in A]: C };
   }
 
+  /** The connection state now (what `state$` would replay). */
+  get state(): ConnectionState {
+    return this.engine.current.state;
+  }
+
   /** The session's token in token mode; always null in cookie mode (the cookie is never exposed). */
   get jwt(): string | null {
     return this.options.cookieAuth ? null : this.session.tokens.jwt;

@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import * as z from 'zod/mini';
 import type { FetchLike } from '../http/fetch';
 import type { LinkMiddleware } from '../links/link';
+import { DEFAULT_MAX_REQUEST_SIZE, DEFAULT_MAX_RESENDS } from '../links/request-limits';
 import { milliseconds, countOrInfinity, wholeOrInfinity } from '../options/schemas';
 import { validateOptions } from '../options/validate';
 import { randomId } from '../vocabulary/ids';
@@ -81,8 +82,8 @@ export const DEFAULT_KUZZLE_OPTIONS: ResolvedKuzzleOptions = Object.freeze({
   requestTimeout: 30_000,
   queueMaxSize: 500,
   queueMaxAge: 120_000,
-  maxRequestSize: 1_048_576,
-  maxResends: 2,
+  maxRequestSize: DEFAULT_MAX_REQUEST_SIZE,
+  maxResends: DEFAULT_MAX_RESENDS,
   volatile: Object.freeze({}) as Volatile,
   authenticator: undefined,
   fetch: undefined,

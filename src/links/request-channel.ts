@@ -1,7 +1,7 @@
-import { defer, Observable, of, retry, switchMap, take, throwError, type Subscriber } from 'rxjs';
+import { defer, mergeMap, Observable, of, race, retry, switchMap, take, throwError, type Subscriber } from 'rxjs';
 import { ConnectionLostError, RequestTooLargeError, RequestUnsafeToResendError } from '../vocabulary/errors/client-errors';
 import { isReadOnly, type KuzzleRequest, type KuzzleResponse, type RequestOptions } from '../vocabulary/request';
-import { DEFAULT_KUZZLE_OPTIONS } from '../client/options';
+import { DEFAULT_MAX_REQUEST_SIZE, DEFAULT_MAX_RESENDS } from './request-limits';
 
 export interface RequestChannelDeps {
   /** Sends a text frame; false when no socket is open (the loss event follows). */
@@ -12,9 +12,9 @@ export interface RequestChannelDeps {
   readonly linkLost$: Observable<unknown>;
   /** Emits once the request may go out (see `OfflineQueue`). */
   readonly whenReady: (request: KuzzleRequest, queuable: boolean) => Observable<void>;
-  /** Largest frame sent, in UTF-8 bytes; 0 or Infinity: no limit. @default DEFAULT_KUZZLE_OPTIONS.maxRequestSize */
+  /** Largest frame sent, in UTF-8 bytes; 0 or Infinity: no limit. @default DEFAULT_MAX_REQUEST_SIZE (1 MiB) */
   readonly maxRequestSize?: number;
-  /** Re-sends of a request after consecutive link losses. @default DEFAULT_KUZZLE_OPTIONS.maxResends */
+  /** Re-sends of a request after consecutive link losses. @default DEFAULT_MAX_RESENDS (2) */
   readonly maxResends?: number;
 }
 
@@ -80,8 +80,8 @@ export class RequestChannel {
   private readonly maxResends: number;
 
   constructor(private readonly deps: RequestChannelDeps) {
-    this.maxRequestSize = deps.maxRequestSize ?? DEFAULT_KUZZLE_OPTIONS.maxRequestSize;
-    this.maxResends = deps.maxResends ?? DEFAULT_KUZZLE_OPTIONS.maxResends;
+    this.maxRequestSize = deps.maxRequestSize ?? DEFAULT_MAX_REQUEST_SIZE;
+    this.maxResends = deps.maxResends ?? DEFAULT_MAX_RESENDS;
   }
 
   /** Hands a response to the requests awaiting it; false when none does. */
@@ -125,19 +125,27 @@ export class RequestChannel {
     });
   }
 
+  /**
+   * The response to the frame sent, or a `ConnectionLostError` if the link drops first: the loss is listened to
+   * before the frame goes out (`race` subscribes in order), so that a send on a closing socket is followed by it.
+   */
   private await(request: SendableRequest, text: string): Observable<KuzzleResponse> {
-    return new Observable<KuzzleResponse>((subscriber) => {
+    const lost$ = this.deps.linkLost$.pipe(
+      take(1),
+      mergeMap(() => throwError(() => new ConnectionLostError(withoutToken(request)))),
+    );
+    // A hand-made registry rather than a filter over every response: a response is found by its id, at a cost that
+    // does not grow with the number of requests in flight.
+    const response$ = new Observable<KuzzleResponse>((subscriber) => {
       const id = request.requestId;
       this.pending.set(id, [...(this.pending.get(id) ?? []), subscriber]);
-      const lost = this.deps.linkLost$.pipe(take(1)).subscribe(() => subscriber.error(new ConnectionLostError(withoutToken(request))));
-      // A failed send means the socket just closed: the loss event that follows ends this exchange.
       this.deps.send(text);
       return () => {
-        lost.unsubscribe();
         const rest = (this.pending.get(id) ?? []).filter((other) => other !== subscriber);
         if (rest.length > 0) this.pending.set(id, rest);
         else this.pending.delete(id);
       };
     });
+    return race(lost$, response$);
   }
 }

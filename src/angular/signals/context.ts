@@ -29,7 +29,5 @@ export function helperContext(helper: (...args: never[]) => unknown, options: In
 
 /** The client's connection state now (`state$` replays it synchronously). */
 export function connectionState(kuzzle: Kuzzle): ConnectionState {
-  let state: ConnectionState = 'offline';
-  kuzzle.state$.subscribe((current) => (state = current)).unsubscribe();
-  return state;
+  return kuzzle.state;
 }

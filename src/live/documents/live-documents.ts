@@ -13,7 +13,12 @@ import {
   throwError,
 } from 'rxjs';
 import type { MGetResult } from '../../controllers/document/types';
-import { ConnectionLostError, NotConnectedError, RequestDroppedError } from '../../vocabulary/errors/client-errors';
+import {
+  ConnectionLostError,
+  NotConnectedError,
+  RequestDroppedError,
+  RequestUnsafeToResendError,
+} from '../../vocabulary/errors/client-errors';
 import type { SubscriptionEvent, SubscriptionStatus } from '../../vocabulary/subscription-status';
 import type { WatchedDocuments } from '../types';
 import { changeOf } from './document-change';
@@ -37,7 +42,10 @@ function inputOf<S extends object>(event: SubscriptionEvent): WatchInput<S> | un
 
 /** A fetch the link loss interrupted: the subscription is being restored, and the fetch made after that replaces it. */
 const interrupted = (error: unknown): boolean =>
-  error instanceof ConnectionLostError || error instanceof NotConnectedError || error instanceof RequestDroppedError;
+  error instanceof ConnectionLostError ||
+  error instanceof RequestUnsafeToResendError ||
+  error instanceof NotConnectedError ||
+  error instanceof RequestDroppedError;
 
 const viewOf = <S extends object>(state: WatchState<S>): WatchedDocuments<S> =>
   Object.freeze({ status: statusOf(state), documents: state.documents });

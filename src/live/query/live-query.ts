@@ -25,7 +25,7 @@ import {
   timer,
   withLatestFrom,
 } from 'rxjs';
-import { ConnectionLostError } from '../../vocabulary/errors/client-errors';
+import { ConnectionLostError, RequestUnsafeToResendError } from '../../vocabulary/errors/client-errors';
 import type { SubscriptionEvent } from '../../vocabulary/subscription-status';
 import type { LiveResult } from '../types';
 import { changeOf, isUnidentifiedWrite, type LiveDocument } from './changes';
@@ -67,6 +67,8 @@ const toEvent = <S extends object>(event: SubscriptionEvent, at: number): WatchE
 const advisory = <T>(source: Observable<T>): Observable<T> => source.pipe(catchError(() => EMPTY));
 
 /** The requests the state asks for (a search, a recount) and the periodic check, as events for the state. */
+const isLinkLoss = (error: unknown): boolean => error instanceof ConnectionLostError || error instanceof RequestUnsafeToResendError;
+
 function effects<S extends object>(
   spec: LiveQuerySpec<S>,
   sources: WatchSources<S>,
@@ -82,8 +84,9 @@ function effects<S extends object>(
         ? EMPTY
         : sources.search().pipe(
             map((snapshot): WatchEvent<S> => ({ type: 'snapshot', request, snapshot, at: clock() })),
-            // The subscription reports the loss too, and its restoration asks for a new search.
-            catchError((error: unknown) => (error instanceof ConnectionLostError ? EMPTY : throwError(() => error))),
+            // The subscription reports the loss too, and its restoration asks for a new search (also when this one was
+            // in flight at too many losses in a row to be sent again: the next one is a new request).
+            catchError((error: unknown) => (isLinkLoss(error) ? EMPTY : throwError(() => error))),
           ),
     ),
   );
