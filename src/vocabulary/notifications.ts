@@ -1,49 +1,27 @@
-import type { Volatile } from './request';
+import type {
+  DocumentNotificationFrame,
+  DocumentResultFrame,
+  ServerNotificationFrame,
+  UserNotificationFrame,
+  UserResultFrame,
+} from './frame-schemas';
 
-interface NotificationBase {
-  /** The channel this notification was sent to. */
-  readonly room: string;
-  readonly status: number;
-  readonly timestamp?: number;
-  readonly volatile?: Volatile | null;
-  readonly index: string;
-  readonly collection: string;
-  readonly controller: string;
-  readonly action: string;
-  readonly protocol?: string | null;
-  /** The id of the request that caused it. */
-  readonly requestId?: string | null;
-}
-
-/** A document entered (`scope: 'in'`) or left (`'out'`) the subscription's filters, or a message was published. */
-export interface DocumentNotification<S extends Record<string, unknown> = Record<string, unknown>> extends NotificationBase {
-  readonly type: 'document';
-  readonly scope: 'in' | 'out';
-  /** 'write', 'delete', 'publish', ... */
-  readonly event: string;
-  readonly result: {
-    readonly _id?: string | null;
-    readonly _source?: S;
-    readonly _updatedFields?: readonly string[];
-    readonly _version?: number;
-  };
-}
+/**
+ * A document entered (`scope: 'in'`) or left (`'out'`) the subscription's filters, or a message was published.
+ * The frame's type, inferred from its schema (`frame-schemas.ts`), with `S` typing the document's `_source`.
+ */
+export type DocumentNotification<S extends Record<string, unknown> = Record<string, unknown>> = Omit<
+  DocumentNotificationFrame,
+  'result'
+> & {
+  readonly result: Omit<DocumentResultFrame, '_source'> & { readonly _source?: S };
+};
 
 /** A user entered or left the room; `result.count` is how many are in it now. */
-export interface UserNotification extends NotificationBase {
-  readonly type: 'user';
-  readonly user: 'in' | 'out';
-  readonly result: { readonly count: number };
-}
+export type UserNotification = Omit<UserNotificationFrame, 'result'> & { readonly result: UserResultFrame };
 
 /** What a realtime subscription emits. Narrow on `type`; `S` types the documents' `_source`. */
 export type Notification<S extends Record<string, unknown> = Record<string, unknown>> = DocumentNotification<S> | UserNotification;
 
 /** Sent to the connection, not to a room: delivered on `events$`, never on subscription streams. */
-export interface ServerNotification {
-  readonly type: 'TokenExpired';
-  readonly room: string;
-  readonly status: number;
-  readonly message: string;
-  readonly info?: string;
-}
+export type ServerNotification = ServerNotificationFrame;

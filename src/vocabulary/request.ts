@@ -1,3 +1,4 @@
+import type { ResponseFrame } from './frame-schemas';
 import type { KuzzleErrorPayload } from './errors/kuzzle-error';
 
 /** Free-form metadata sent with a request and echoed in its notifications. */
@@ -17,20 +18,16 @@ export interface KuzzleRequest {
   [argument: string]: unknown;
 }
 
-/** A server response, untouched. `result` is typed by each controller method. */
-export interface KuzzleResponse<R = unknown> {
-  requestId: string;
-  status: number;
-  controller: string | null;
-  action: string | null;
-  index?: string | null;
-  collection?: string | null;
-  error: KuzzleErrorPayload | null;
-  result: R;
-  volatile: Volatile | null;
-  headers?: Record<string, unknown>;
-  room?: string;
-}
+/**
+ * A server response, untouched: the frame's type, inferred from its schema (`frame-schemas.ts`), with `result` typed
+ * by each controller method. `headers` is set by the HTTP link.
+ */
+export type KuzzleResponse<R = unknown> = Omit<ResponseFrame, 'result' | 'error' | 'volatile'> & {
+  readonly error: KuzzleErrorPayload | null;
+  readonly result: R;
+  readonly volatile: Volatile | null;
+  readonly headers?: Record<string, unknown>;
+};
 
 /** Per-call options, the last argument of `query()` and of every controller method. */
 export interface RequestOptions {

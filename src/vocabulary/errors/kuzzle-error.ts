@@ -1,16 +1,7 @@
-/** The `error` object of a Kuzzle response, as the server sends it. */
-export interface KuzzleErrorPayload {
-  readonly message: string;
-  readonly status: number;
-  readonly id?: string;
-  readonly code?: number;
-  readonly props?: readonly unknown[];
-  readonly stack?: string;
-  /** A partial error's (status 206) failures, one per item that failed. */
-  readonly errors?: readonly unknown[];
-  /** A partial error's number of failures. */
-  readonly count?: number;
-}
+import type { ErrorFrame } from '../frame-schemas';
+
+/** An error as the server sends it (its type inferred from the frame's schema, `frame-schemas.ts`). */
+export type KuzzleErrorPayload = ErrorFrame;
 
 /** A request that the server answered with an error: every field of the server's error, untouched. */
 export class KuzzleError extends Error {
