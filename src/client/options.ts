@@ -113,7 +113,7 @@ export function resolveKuzzleOptions(options: KuzzleOptions | undefined): Resolv
   return Object.freeze({ ...DEFAULT_KUZZLE_OPTIONS, ...defined }) as ResolvedKuzzleOptions;
 }
 
-const CLIENT_OPTION_KEYS: ReadonlySet<string> = new Set(['timeout', 'volatile', 'queuable', 'resendAfterReconnect']);
+const CLIENT_OPTION_KEYS: ReadonlySet<string> = new Set(['timeout', 'volatile', 'queuable', 'resendAfterReconnect', 'maxResends']);
 
 const CLIENT_OPTION_CASE: ReadonlyMap<string, string> = new Map([...CLIENT_OPTION_KEYS].map((key) => [key.toLowerCase(), key]));
 
@@ -123,6 +123,7 @@ const requestOptionsSchema = z.object({
   volatile: z.optional(z.record(z.string(), z.unknown())),
   queuable: z.optional(z.boolean()),
   resendAfterReconnect: z.optional(z.boolean()),
+  maxResends: z.optional(wholeOrInfinity()),
 });
 
 /** A call's options, split: the client's own, and the API arguments that go into the request. */

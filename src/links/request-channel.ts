@@ -108,7 +108,7 @@ export class RequestChannel {
     return once$.pipe(
       retry({
         delay: (error: unknown, losses: number) => {
-          const decision = decideResend(error, losses, resendable, this.maxResends);
+          const decision = decideResend(error, losses, resendable, options.maxResends ?? this.maxResends);
           return decision.kind === 'resend' ? of(0) : throwError(() => decision.error);
         },
       }),

@@ -43,6 +43,11 @@ export interface RequestOptions {
    * @default false
    */
   resendAfterReconnect?: boolean;
+  /**
+   * Re-sends after consecutive link losses before the call fails with `RequestUnsafeToResendError`, for this call.
+   * @default the client's `maxResends`
+   */
+  maxResends?: number;
 }
 
 /**
