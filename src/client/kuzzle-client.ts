@@ -4,13 +4,11 @@ import {
   EMPTY,
   exhaustMap,
   filter,
-  ignoreElements,
   map,
   merge,
   mergeMap,
   type Observable,
   of,
-  share,
   Subject,
   takeUntil,
   tap,
@@ -32,7 +30,7 @@ import { RoomRegistry } from '../realtime/room-registry';
 import { InvalidOptionError, RequestTimeoutError, SubscriptionLostError } from '../vocabulary/errors/client-errors';
 import { KuzzleError } from '../vocabulary/errors/kuzzle-error';
 import type { ConnectionState, KuzzleEvent } from '../vocabulary/events';
-import { parseServerFrame, type ParsedFrame } from '../vocabulary/frames';
+import { parseServerFrame } from '../vocabulary/frames';
 import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../vocabulary/request';
 import { OfflineQueue } from '../connection/offline-queue';
 import { resolveKuzzleOptions, splitRequestOptions, type KuzzleOptions, type ResolvedKuzzleOptions } from './options';
@@ -40,7 +38,8 @@ import { RequestChannel } from '../links/request-channel';
 import { requestFrame, type SendableRequest } from '../links/request-frame';
 import { isCookieAction } from '../links/cookie-actions';
 
-const isTokenExpiry = (parsed: ParsedFrame): boolean => parsed.ok && parsed.frame.kind === 'server-notification';
+/** What routing a frame says when it is the server's TokenExpired notification. */
+const TOKEN_EXPIRED = 'token-expired';
 
 /**
  * The Kuzzle client without its controllers: the connection, `query()`, the session, `state$`, `events$` and
@@ -112,24 +111,15 @@ export class KuzzleClient {
               defer(() => this.rooms.restore$()),
             )
           : EMPTY,
-      inbound: (frames$, offline$) => {
-        const parsed$ = frames$.pipe(
-          map((text) => ({ text, parsed: parseServerFrame(text) })),
-          share(),
-        );
-        return merge(
-          parsed$.pipe(
-            tap(({ text, parsed }) => this.route(text, parsed)),
-            ignoreElements(),
-          ),
-          // TokenExpired notifications: one re-authentication at a time, ended by going offline.
-          parsed$.pipe(
-            filter(({ parsed }) => isTokenExpiry(parsed)),
-            tap(() => this.session.expire()),
-            exhaustMap(() => afterExpiryNotification(reauthentication).pipe(takeUntil(offline$))),
-          ),
-        );
-      },
+      // Every frame is routed to the request or the rooms awaiting it; a TokenExpired notification starts one
+      // re-authentication at a time (exhaustMap), ended by going offline.
+      inbound: (frames$, offline$) =>
+        frames$.pipe(
+          map((text) => this.route(text)),
+          filter((routed) => routed === TOKEN_EXPIRED),
+          tap(() => this.session.expire()),
+          exhaustMap(() => afterExpiryNotification(reauthentication).pipe(takeUntil(offline$))),
+        ),
       onLinkLost: () => this.rooms.suspend(),
       onOffline: (cause) => this.rooms.failAll((room) => new SubscriptionLostError(room.roomId, cause)),
     });
@@ -279,16 +269,19 @@ export class KuzzleClient {
   }
 
   /** Hands a server frame to the request or the rooms awaiting it; a frame nobody awaits is reported. */
-  private route(text: string, parsed: ParsedFrame): void {
+  private route(text: string): typeof TOKEN_EXPIRED | undefined {
+    const parsed = parseServerFrame(text);
     if (!parsed.ok) {
       this.reports.next({ type: 'discarded', reason: parsed.reason, frame: text });
-      return;
+      return undefined;
     }
     const { frame } = parsed;
+    if (frame.kind === 'server-notification') return TOKEN_EXPIRED;
     if (frame.kind === 'response' && !this.channel.deliver(frame.response)) {
       this.reports.next({ type: 'discarded', reason: 'unknown-request', frame: text });
     } else if (frame.kind === 'notification' && !this.rooms.dispatch(frame.notification)) {
       this.reports.next({ type: 'discarded', reason: 'unknown-room', frame: text });
     }
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { defer, mergeMap, Observable, of, race, retry, switchMap, take, throwError, type Subscriber } from 'rxjs';
+import { defer, map, Observable, of, race, retry, switchMap, throwError, type Subscriber } from 'rxjs';
 import { ConnectionLostError, RequestTooLargeError, RequestUnsafeToResendError } from '../vocabulary/errors/client-errors';
 import { isReadOnly, type KuzzleRequest, type KuzzleResponse, type RequestOptions } from '../vocabulary/request';
 import { DEFAULT_MAX_REQUEST_SIZE, DEFAULT_MAX_RESENDS } from './request-limits';
@@ -131,8 +131,9 @@ export class RequestChannel {
    */
   private await(request: SendableRequest, text: string): Observable<KuzzleResponse> {
     const lost$ = this.deps.linkLost$.pipe(
-      take(1),
-      mergeMap(() => throwError(() => new ConnectionLostError(withoutToken(request)))),
+      map(() => {
+        throw new ConnectionLostError(withoutToken(request));
+      }),
     );
     // A hand-made registry rather than a filter over every response: a response is found by its id, at a cost that
     // does not grow with the number of requests in flight.

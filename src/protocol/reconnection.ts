@@ -2,9 +2,9 @@ import {
   catchError,
   EMPTY,
   expand,
+  filter,
   first,
   from,
-  map,
   mergeMap,
   type Observable,
   type ObservableInput,
@@ -94,29 +94,32 @@ export interface LinkRunConfig {
  * reconnections), and each wait races the user's close, so that `disconnect()` stops a pending reconnection.
  */
 export function linkRun(config: LinkRunConfig): Observable<LinkEvent> {
-  const attempt = (wait$: Observable<unknown>, run: RunState): Observable<RunStep> =>
+  // The session's events go through as they are (the common case, a frame); a step marks the end of a socket.
+  const attempt = (wait$: Observable<unknown>, run: RunState): Observable<LinkEvent | RunStep> =>
     race(
       // The session first: once it is subscribed, it hears the close itself and closes its socket with 1000.
       wait$.pipe(
         take(1),
         switchMap(() => config.mayOpen$.pipe(first(Boolean))),
         switchMap(() => config.session(run.resumed)),
-        map((event): RunStep => ({ events: [event] })),
-        catchError((error: unknown) =>
-          of(
+        catchError((error: unknown) => {
+          const step: RunStep =
             error instanceof LinkLostError
               ? afterLoss(error, run, config.policy, config.scheduler)
-              : { events: [{ type: 'failed', error: error instanceof Error ? error : new Error(String(error)) } as const] },
-          ),
-        ),
+              : { events: [{ type: 'failed', error: error instanceof Error ? error : new Error(String(error)) }] };
+          // What the step reports, then the step itself, which `expand` follows.
+          return from<readonly (LinkEvent | RunStep)[]>([...step.events, step]);
+        }),
       ),
       config.userClose$.pipe(
         take(1),
-        map((): RunStep => ({ events: [{ type: 'closed', wasOpen: false }] })),
+        mergeMap(() => from<readonly LinkEvent[]>([{ type: 'closed', wasOpen: false }])),
       ),
     );
   return attempt(of(0), { failures: 0, resumed: false }).pipe(
-    expand((step) => (step.next ? attempt(step.next.wait$, step.next.run) : EMPTY)),
-    mergeMap((step) => step.events),
+    expand((value) => (isStep(value) && value.next ? attempt(value.next.wait$, value.next.run) : EMPTY)),
+    filter((value): value is LinkEvent => !isStep(value)),
   );
 }
+
+const isStep = (value: LinkEvent | RunStep): value is RunStep => 'events' in value;

@@ -7,7 +7,6 @@ import {
   ignoreElements,
   map,
   merge,
-  mergeMap,
   type Observable,
   of,
   ReplaySubject,
@@ -19,7 +18,6 @@ import {
   takeUntil,
   takeWhile,
   tap,
-  throwError,
   timer,
 } from 'rxjs';
 import { webSocket } from 'rxjs/webSocket';
@@ -67,13 +65,13 @@ function endSocket(socket: WebSocketLike | undefined, ending: SocketEnding | und
   else socket.close(4000, 'ping timeout');
 }
 
-/** The end of a socket with its `LinkLostError`, once its effect on the socket is done; else what it emits. */
-function toOutput(state: SessionState): Observable<SocketEvent> {
+/** What the session emits for a step; at its end, the socket's fate is sealed and the `LinkLostError` thrown. */
+function toOutput(state: SessionState): SocketEvent {
   if (state.end) {
     endSocket(state.socket, state.end.ending);
-    return throwError(() => state.end?.error);
+    throw state.end.error;
   }
-  return state.out ? of(state.out) : EMPTY;
+  return state.out as SocketEvent;
 }
 
 /**
@@ -156,17 +154,30 @@ export function socketSession(config: SessionConfig): Observable<SocketEvent> {
     );
 
     const context = { resumed: config.resumed, keepAlive: config.keepAlive.pingInterval > 0 };
-    return merge(
+    // The text frames go out as they come, past the reducer: the first one is all it needs (a sign of life).
+    const messages$ = inbound$.pipe(
+      filter((signal): signal is Extract<SessionSignal, { kind: 'frame' }> => signal.kind === 'frame'),
+      map((signal): SocketEvent => ({ type: 'message', text: signal.text })),
+    );
+    const firstFrame$ = inbound$.pipe(
+      filter((signal) => signal.kind === 'frame'),
+      take(1),
+      map((): SessionSignal => ({ kind: 'pong' })),
+    );
+    const lifecycle$ = merge(
       sockets.pipe(map((socket): SessionSignal => ({ kind: 'socket', socket }))),
       closes.pipe(map((event): SessionSignal => ({ kind: 'close-frame', code: event.code, reason: event.reason }))),
       whileOpen$,
-      inbound$,
+      inbound$.pipe(filter((signal) => signal.kind !== 'frame')),
+      firstFrame$,
       connectTimeout$,
       closeRequested$,
     ).pipe(
       scan((state: SessionState, signal: SessionSignal) => reduceSession(state, signal, context), INITIAL_SESSION),
       takeWhile((state) => state.end === undefined, true),
-      mergeMap(toOutput),
+      filter((state) => state.end !== undefined || state.out !== undefined),
+      map(toOutput),
     );
+    return merge(lifecycle$, messages$);
   });
 }
