@@ -15,10 +15,10 @@ export const errorShape = {
   id: z.optional(z.string()),
   code: z.optional(z.number()),
   /** Usually strings, but some errors nest a list (`security:refresh`: ["orders", ["users", "profiles", "roles"]]). */
-  props: z.optional(z.readonly(z.array(z.unknown()))),
+  props: z.optional(z.array(z.unknown())),
   stack: z.optional(z.string()),
   /** A partial error's (status 206) failures, one per item that failed. */
-  errors: z.optional(z.readonly(z.array(z.unknown()))),
+  errors: z.optional(z.array(z.unknown())),
   /** A partial error's number of failures. */
   count: z.optional(z.number()),
 };
@@ -56,7 +56,7 @@ export const documentResultShape = {
   _id: nullableString(),
   _source: z.optional(z.record(z.string(), z.unknown())),
   /** The fields an update changed. */
-  _updatedFields: z.optional(z.readonly(z.array(z.string()))),
+  _updatedFields: z.optional(z.array(z.string())),
   _version: z.optional(z.number()),
 };
 
@@ -91,8 +91,12 @@ export const serverNotificationShape = {
   info: z.optional(z.string()),
 };
 
-/** The fields of a frame as the server sends them, read-only. */
-type Frame<Shape extends z.core.$ZodShape> = { readonly [K in keyof z.infer<z.ZodMiniObject<Shape>>]: z.infer<z.ZodMiniObject<Shape>>[K] };
+type ReadonlyLists<T> = T extends readonly (infer E)[] ? readonly E[] : T;
+
+/** The fields of a frame as the server sends them, read-only (its lists too). */
+type Frame<Shape extends z.core.$ZodShape> = {
+  readonly [K in keyof z.infer<z.ZodMiniObject<Shape>>]: ReadonlyLists<z.infer<z.ZodMiniObject<Shape>>[K]>;
+};
 
 export type ErrorFrame = Frame<typeof errorShape>;
 export type ResponseFrame = Frame<typeof responseShape>;
