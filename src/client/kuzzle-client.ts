@@ -18,13 +18,12 @@ import {
 import { afterExpiredOnReconnection, afterExpiryNotification, type ReauthenticationDeps } from '../auth/reauthentication';
 import { AuthSession } from '../auth/auth-session';
 import { ConnectionEngine } from '../connection/connection-engine';
+import type { EngineEvent } from '../connection/engine-events';
 import type { CallOptions } from '../controllers/base-controller';
 import type { FetchLike } from '../http/fetch';
 import { HttpTransport } from '../http/http-transport';
-import { isHttpOnlyAction } from '../http/routes';
-import { cookieRenewal } from '../links/cookie-renewal';
-import { chain, type Link } from '../links/link';
-import { split } from '../links/split';
+import { clientLinks } from '../links/client-links';
+import type { Link } from '../links/link';
 import type { WebSocketProtocol } from '../protocol/web-socket-protocol';
 import { RoomRegistry } from '../realtime/room-registry';
 import { InvalidOptionError, RequestTimeoutError, SubscriptionLostError } from '../vocabulary/errors/client-errors';
@@ -36,7 +35,6 @@ import { OfflineQueue } from '../connection/offline-queue';
 import { resolveKuzzleOptions, splitRequestOptions, type KuzzleOptions, type ResolvedKuzzleOptions } from './options';
 import { RequestChannel } from '../links/request-channel';
 import { requestFrame, type SendableRequest } from '../links/request-frame';
-import { isCookieAction } from '../links/cookie-actions';
 
 /** What routing a frame says when it is the server's TokenExpired notification. */
 const TOKEN_EXPIRED = 'token-expired';
@@ -96,30 +94,10 @@ export class KuzzleClient {
       emit,
       sendNow: (request) => this.execute(request, {}, true),
     });
-    const reauthentication: ReauthenticationDeps = {
-      authenticator: this.options.authenticator,
-      cookieAuth: this.options.cookieAuth,
-      rooms: this.rooms,
-    };
     this.engine = new ConnectionEngine({
       protocol,
-      // A new socket after the first: the token checked (and renewed by the authenticator), then the subscriptions.
-      restoration: (resumed) =>
-        resumed
-          ? concat(
-              this.session.stillValid$().pipe(mergeMap((valid) => (valid ? EMPTY : afterExpiredOnReconnection(reauthentication)))),
-              defer(() => this.rooms.restore$()),
-            )
-          : EMPTY,
-      // Every frame is routed to the request or the rooms awaiting it; a TokenExpired notification starts one
-      // re-authentication at a time (exhaustMap), ended by going offline.
-      inbound: (frames$, offline$) =>
-        frames$.pipe(
-          map((text) => this.route(text)),
-          filter((routed) => routed === TOKEN_EXPIRED),
-          tap(() => this.session.expire()),
-          exhaustMap(() => afterExpiryNotification(reauthentication).pipe(takeUntil(offline$))),
-        ),
+      restoration: (resumed) => (resumed ? this.restoration() : EMPTY),
+      inbound: (frames$, offline$) => this.inbound(frames$, offline$),
       onLinkLost: () => this.rooms.suspend(),
       onOffline: (cause) => this.rooms.failAll((room) => new SubscriptionLostError(room.roomId, cause)),
     });
@@ -140,23 +118,45 @@ export class KuzzleClient {
       maxResends: this.options.maxResends,
     });
     const http = new HttpTransport(protocol.httpUrl, () => this.fetchFunction(), this.session.cookies);
-    const httpLink: Link = ({ request }) => http.request(this.session.attachToken(request) as SendableRequest);
-    const webSocketLink: Link = ({ request, options: callOptions, restoring }) => this.channel.exchange(request, callOptions, restoring);
-    const renewal = cookieRenewal(({ request }) => http.request(request), {
-      hold: (work$) => protocol.hold(work$),
-      isRunning: () => this.engine.current.state !== 'offline',
-      settled$: this.engine.snapshot$.pipe(filter((snapshot) => snapshot.state === 'connected' || snapshot.state === 'offline')),
+    this.link = clientLinks({
+      channel: this.channel,
+      http,
+      attachToken: (request) => this.session.attachToken(request),
+      connection: {
+        hold: (work$) => protocol.hold(work$),
+        isRunning: () => this.engine.current.state !== 'offline',
+        settled$: this.engine.snapshot$.pipe(filter((snapshot) => snapshot.state === 'connected' || snapshot.state === 'offline')),
+      },
+      cookieAuth: this.options.cookieAuth,
+      middlewares: this.options.links,
     });
-    const cookieAuth = this.options.cookieAuth;
-    this.link = chain(
-      this.options.links,
-      split(
-        ({ request }) => isHttpOnlyAction(request),
-        httpLink,
-        split(({ request }) => cookieAuth && isCookieAction(request), renewal, webSocketLink),
-      ),
-    );
     protocol.setHandshakeHeaders(() => this.session.handshakeHeaders());
+  }
+
+  /** What the re-authentication flows need. */
+  private get reauthentication(): ReauthenticationDeps {
+    return { authenticator: this.options.authenticator, cookieAuth: this.options.cookieAuth, rooms: this.rooms };
+  }
+
+  /** A new socket after the first: the token checked (and renewed by the authenticator), then the subscriptions. */
+  private restoration(): Observable<EngineEvent> {
+    return concat(
+      this.session.stillValid$().pipe(mergeMap((valid) => (valid ? EMPTY : afterExpiredOnReconnection(this.reauthentication)))),
+      defer(() => this.rooms.restore$()),
+    );
+  }
+
+  /**
+   * Every frame is routed to the request or the rooms awaiting it; a TokenExpired notification starts one
+   * re-authentication at a time (`exhaustMap`), ended by going offline.
+   */
+  private inbound(frames$: Observable<string>, offline$: Observable<unknown>): Observable<EngineEvent> {
+    return frames$.pipe(
+      map((text) => this.route(text)),
+      filter((routed) => routed === TOKEN_EXPIRED),
+      tap(() => this.session.expire()),
+      exhaustMap(() => afterExpiryNotification(this.reauthentication).pipe(takeUntil(offline$))),
+    );
   }
 
   /**

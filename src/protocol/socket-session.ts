@@ -74,12 +74,79 @@ function toOutput(state: SessionState): SocketEvent {
   return state.out as SocketEvent;
 }
 
+/** The frames a socket receives, as signals, ending with how it ended. Shared by the session's readers. */
+function inboundSignals(socket$: Observable<unknown>): Observable<SessionSignal> {
+  return socket$.pipe(
+    map((data): SessionSignal => {
+      if (typeof data !== 'string') return { kind: 'binary' };
+      return data === PONG ? { kind: 'pong' } : { kind: 'frame', text: data };
+    }),
+    // A close handshake completed: the server chose to close (1000 on restart, 4xxx, ...), or the link died (1006).
+    endWith<SessionSignal>({ kind: 'end', origin: 'peer' }),
+    catchError((event: unknown) => {
+      const code = (event as { code?: unknown }).code;
+      const closeFrame: SessionSignal[] =
+        typeof code === 'number' ? [{ kind: 'close-frame', code, reason: String((event as { reason?: unknown }).reason ?? '') }] : [];
+      return of<SessionSignal[]>(...closeFrame, { kind: 'end', origin: 'network', cause: errorCause(event) });
+    }),
+    share(),
+  );
+}
+
+/**
+ * What runs while the socket is open: the outbound frames written (first, so that those sent on `open` go out on this
+ * socket), the `opened` signal, and the keep-alive, whose missing pong ends the socket.
+ */
+function whileOpen(
+  socket: WebSocketLike,
+  socket$: { next(text: string): void },
+  inbound$: Observable<SessionSignal>,
+  config: SessionConfig,
+): Observable<SessionSignal> {
+  const write = (text: string) => {
+    if (socket.readyState === 1) socket$.next(text);
+  };
+  return merge(
+    config.outbound$.pipe(tap(write), ignoreElements()),
+    of<SessionSignal>({ kind: 'opened' }),
+    keepAlive(() => write(PING), inbound$.pipe(filter((signal) => signal.kind === 'pong')), config.keepAlive).pipe(
+      map((ms): SessionSignal => ({ kind: 'latency', ms })),
+      catchError((cause: unknown) => of<SessionSignal>({ kind: 'end', origin: 'ping-timeout', cause, ending: { how: 'terminate' } })),
+    ),
+  );
+}
+
+/** A handshake that never completes (a black-holed host) would otherwise leave the client connecting forever. */
+function connectTimeout(config: SessionConfig, opens$: Observable<unknown>): Observable<SessionSignal> {
+  if (config.connectTimeout <= 0) return EMPTY;
+  return timer(config.connectTimeout, config.keepAlive.scheduler).pipe(
+    takeUntil(opens$),
+    map(() => ({
+      kind: 'end',
+      origin: 'network',
+      cause: new Error(`no handshake within ${config.connectTimeout} ms`),
+      ending: { how: 'close', code: NORMAL_CLOSURE, reason: '' },
+    })),
+  );
+}
+
+/** A close asked for on purpose ends the socket with 1000 (and `reopen` as the reason of a reopen). */
+function closeRequested(config: SessionConfig): Observable<SessionSignal> {
+  return config.closeRequests$.pipe(
+    map((origin): SessionSignal => ({
+      kind: 'end',
+      origin,
+      ending: { how: 'close', code: NORMAL_CLOSURE, reason: origin === 'user' ? '' : origin },
+    })),
+  );
+}
+
 /**
  * One WebSocket, from opening to its end, as a cold Observable: `open`, then every text frame and each ping round
  * trip. It is the `merge` of the socket's streams (inbound frames, keep-alive, connect timeout, close requests,
- * outbound frames) folded by a pure reducer (`reduceSession`). It never completes: every end of the socket is a
- * `LinkLostError` saying who ended it, so that one reconnection policy handles them all. Unsubscribing closes the
- * socket.
+ * outbound frames) folded by a pure reducer (`reduceSession`); the text frames go out as they come, past the reducer
+ * (the first one is all it needs: a sign of life). It never completes: every end of the socket is a `LinkLostError`
+ * saying who ended it, so that one reconnection policy handles them all. Unsubscribing closes the socket.
  */
 export function socketSession(config: SessionConfig): Observable<SocketEvent> {
   return defer(() => {
@@ -95,88 +162,33 @@ export function socketSession(config: SessionConfig): Observable<SocketEvent> {
       openObserver: opens,
       closeObserver: closes,
     });
-
-    const inbound$: Observable<SessionSignal> = socket$.pipe(
-      map((data): SessionSignal => {
-        if (typeof data !== 'string') return { kind: 'binary' };
-        return data === PONG ? { kind: 'pong' } : { kind: 'frame', text: data };
-      }),
-      // A close handshake completed: the server chose to close (1000 on restart, 4xxx, ...), or the link died (1006).
-      endWith<SessionSignal>({ kind: 'end', origin: 'peer' }),
-      catchError((event: unknown) => {
-        const code = (event as { code?: unknown }).code;
-        const closeFrame: SessionSignal[] =
-          typeof code === 'number' ? [{ kind: 'close-frame', code, reason: String((event as { reason?: unknown }).reason ?? '') }] : [];
-        return of<SessionSignal[]>(...closeFrame, { kind: 'end', origin: 'network', cause: errorCause(event) });
-      }),
-      share(),
-    );
-
-    // Written from the opening on: outbound frames first, so that those sent on `open` go out on this socket.
-    const whileOpen$: Observable<SessionSignal> = opens.pipe(
-      take(1),
-      switchMap(() => sockets.pipe(take(1))),
-      switchMap((socket) => {
-        const write = (text: string) => {
-          if (socket.readyState === 1) socket$.next(text);
-        };
-        return merge(
-          config.outbound$.pipe(tap(write), ignoreElements()),
-          of<SessionSignal>({ kind: 'opened' }),
-          keepAlive(() => write(PING), inbound$.pipe(filter((signal) => signal.kind === 'pong')), config.keepAlive).pipe(
-            map((ms): SessionSignal => ({ kind: 'latency', ms })),
-            catchError((cause: unknown) => of<SessionSignal>({ kind: 'end', origin: 'ping-timeout', cause, ending: { how: 'terminate' } })),
-          ),
-        );
-      }),
-    );
-
-    // A handshake that never completes (a black-holed host) would otherwise leave the client connecting forever.
-    const connectTimeout$: Observable<SessionSignal> =
-      config.connectTimeout > 0
-        ? timer(config.connectTimeout, config.keepAlive.scheduler).pipe(
-            takeUntil(opens),
-            map(() => ({
-              kind: 'end',
-              origin: 'network',
-              cause: new Error(`no handshake within ${config.connectTimeout} ms`),
-              ending: { how: 'close', code: NORMAL_CLOSURE, reason: '' },
-            })),
-          )
-        : EMPTY;
-
-    const closeRequested$ = config.closeRequests$.pipe(
-      map((origin): SessionSignal => ({
-        kind: 'end',
-        origin,
-        ending: { how: 'close', code: NORMAL_CLOSURE, reason: origin === 'user' ? '' : origin },
-      })),
-    );
-
+    const inbound$ = inboundSignals(socket$);
     const context = { resumed: config.resumed, keepAlive: config.keepAlive.pingInterval > 0 };
-    // The text frames go out as they come, past the reducer: the first one is all it needs (a sign of life).
-    const messages$ = inbound$.pipe(
-      filter((signal): signal is Extract<SessionSignal, { kind: 'frame' }> => signal.kind === 'frame'),
-      map((signal): SocketEvent => ({ type: 'message', text: signal.text })),
-    );
-    const firstFrame$ = inbound$.pipe(
-      filter((signal) => signal.kind === 'frame'),
-      take(1),
-      map((): SessionSignal => ({ kind: 'pong' })),
-    );
     const lifecycle$ = merge(
       sockets.pipe(map((socket): SessionSignal => ({ kind: 'socket', socket }))),
       closes.pipe(map((event): SessionSignal => ({ kind: 'close-frame', code: event.code, reason: event.reason }))),
-      whileOpen$,
+      opens.pipe(
+        take(1),
+        switchMap(() => sockets.pipe(take(1))),
+        switchMap((socket) => whileOpen(socket, socket$, inbound$, config)),
+      ),
       inbound$.pipe(filter((signal) => signal.kind !== 'frame')),
-      firstFrame$,
-      connectTimeout$,
-      closeRequested$,
+      inbound$.pipe(
+        filter((signal) => signal.kind === 'frame'),
+        take(1),
+        map((): SessionSignal => ({ kind: 'pong' })),
+      ),
+      connectTimeout(config, opens),
+      closeRequested(config),
     ).pipe(
       scan((state: SessionState, signal: SessionSignal) => reduceSession(state, signal, context), INITIAL_SESSION),
       takeWhile((state) => state.end === undefined, true),
       filter((state) => state.end !== undefined || state.out !== undefined),
       map(toOutput),
+    );
+    const messages$ = inbound$.pipe(
+      filter((signal): signal is Extract<SessionSignal, { kind: 'frame' }> => signal.kind === 'frame'),
+      map((signal): SocketEvent => ({ type: 'message', text: signal.text })),
     );
     return merge(lifecycle$, messages$);
   });
