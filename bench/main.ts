@@ -2,6 +2,8 @@
  * Side-by-side benchmarks of kuzzle-rx and the official kuzzle-sdk, in one run, on the same server:
  * request throughput, memory per subscription, and the browser bundle sizes (bench/bundle.ts, of the published build:
  * `npm run bench` builds it first). Uses KUZZLE_URL when set, else an embedded server. Prints one table per measure.
+ * `--only <measure>` runs one of them: `throughput`, `subscriptions` or `bundle`
+ * (`node --expose-gc --import tsx bench/main.ts --only subscriptions`, no build needed).
  */
 import sdk from 'kuzzle-sdk';
 import { count, filter, firstValueFrom, lastValueFrom, mergeMap, range, take, toArray } from 'rxjs';
@@ -17,6 +19,19 @@ const REQUESTS = 5000;
 const CONCURRENCY = 50;
 const SUBSCRIPTIONS = 2000;
 const ROUNDS = 5;
+
+type Measure = 'throughput' | 'subscriptions' | 'bundle';
+const MEASURES: readonly Measure[] = ['throughput', 'subscriptions', 'bundle'];
+
+/** The measures asked for on the command line: every one, or the one after `--only`. */
+function measures(argv: readonly string[]): readonly Measure[] {
+  const at = argv.indexOf('--only');
+  if (at === -1) return MEASURES;
+  const name = argv[at + 1];
+  const measure = MEASURES.find((m) => m === name);
+  if (!measure) throw new Error(`--only takes one of ${MEASURES.join(', ')}, got ${String(name)}`);
+  return [measure];
+}
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -132,30 +147,35 @@ async function main(): Promise<void> {
   );
 
   const rows: Row[] = [];
-  // Alternate rounds so that both clients see the same load noise; keep the median of each.
-  const rxRates: number[] = [];
-  const sdkRates: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    rxRates.push(await throughputRx(host, port));
-    sdkRates.push(await throughputSdk(host, port));
+  const run = measures(process.argv.slice(2));
+  if (run.includes('throughput')) {
+    // Alternate rounds so that both clients see the same load noise; keep the median of each.
+    const rxRates: number[] = [];
+    const sdkRates: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      rxRates.push(await throughputRx(host, port));
+      sdkRates.push(await throughputSdk(host, port));
+    }
+    const rxRate = median(rxRates);
+    const sdkRate = median(sdkRates);
+    rows.push({
+      measure: `server:now, ${REQUESTS} requests, ${CONCURRENCY} in flight (median of ${ROUNDS})`,
+      rx: `${rxRate.toFixed(0)} req/s`,
+      sdk: `${sdkRate.toFixed(0)} req/s`,
+    });
   }
-  const rxRate = median(rxRates);
-  const sdkRate = median(sdkRates);
-  rows.push({
-    measure: `server:now, ${REQUESTS} requests, ${CONCURRENCY} in flight (median of ${ROUNDS})`,
-    rx: `${rxRate.toFixed(0)} req/s`,
-    sdk: `${sdkRate.toFixed(0)} req/s`,
-  });
 
-  const rxSub = await subscriptionsRx(host, port);
-  const sdkSub = await subscriptionsSdk(host, port);
-  rows.push({
-    measure: `heap per subscription (${SUBSCRIPTIONS} rooms)`,
-    rx: `${(rxSub / 1024).toFixed(2)} KB`,
-    sdk: `${(sdkSub / 1024).toFixed(2)} KB`,
-  });
+  if (run.includes('subscriptions')) {
+    const rxSub = await subscriptionsRx(host, port);
+    const sdkSub = await subscriptionsSdk(host, port);
+    rows.push({
+      measure: `heap per subscription (${SUBSCRIPTIONS} rooms)`,
+      rx: `${(rxSub / 1024).toFixed(2)} KB`,
+      sdk: `${(sdkSub / 1024).toFixed(2)} KB`,
+    });
+  }
 
-  rows.push(...(await bundleRows()));
+  if (run.includes('bundle')) rows.push(...(await bundleRows()));
 
   console.table(rows.map((row) => ({ measure: row.measure, 'kuzzle-rx': row.rx, 'kuzzle-sdk 7': row.sdk })));
   await embedded?.stop();

@@ -37,13 +37,3 @@ export class RoomWatchers {
     if (list) for (const watcher of list) watcher.next(status);
   }
 }
-
-const PENDING: SubscriptionStatus = Object.freeze({ type: 'status', state: 'pending' });
-
-/** The status of a room as a subscriber arriving now sees it: `live` is never `restored` for someone who just came. */
-export function statusOf(room: Room, restored = false): SubscriptionStatus {
-  const { roomId, channel } = room;
-  if (room.status === 'pending' || roomId === undefined || channel === undefined) return PENDING;
-  if (room.status === 'restoring') return { type: 'status', state: 'restoring', roomId, channel };
-  return { type: 'status', state: 'live', roomId, channel, restored };
-}

@@ -1,7 +1,8 @@
-import type { Subscriber, Subscription } from 'rxjs';
+import type { Subscriber } from 'rxjs';
 import type { Volatile } from '../vocabulary/request';
 import type { Notification } from '../vocabulary/notifications';
 import type { Scope } from './options';
+import { PENDING, roomIdOf, type RoomState } from './rooms/room-state';
 import { stableKey } from './stable-key';
 
 /** What identifies one server subscription. */
@@ -26,21 +27,15 @@ type Local = Subscriber<Notification>;
 const NONE: readonly Local[] = [];
 
 /**
- * One server subscription shared by every local subscriber with the same spec. `pending` until the server
- * acknowledges it, `live` after, `restoring` from a link loss until it is subscribed again on the next socket,
- * `closed` once its last local subscriber left or it failed.
+ * One server subscription shared by every local subscriber with the same spec. Where it stands is `state`, which only
+ * the registry changes, with what `roomTransition` returns.
  *
  * The local subscribers are held in plain arrays, replaced rather than changed in place so that a delivery sees a
  * stable list even when a subscriber leaves or joins from its own callback. Those that opted out of their own
- * client's notifications are kept apart.
+ * client's notifications are kept apart. Arrays rather than a `share()`d stream of notifications: see RoomRegistry.
  */
 export class Room {
-  roomId: string | undefined;
-  channel: string | undefined;
-  status: 'pending' | 'live' | 'restoring' | 'closed' = 'pending';
-  request: Subscription | undefined;
-  /** Why the room failed; a subscriber that arrives after it is told at once. */
-  failure: Error | undefined;
+  state: RoomState = PENDING;
   private everything = NONE;
   private othersOnly = NONE;
 
@@ -48,6 +43,11 @@ export class Room {
     readonly key: string,
     readonly spec: RoomSpec,
   ) {}
+
+  /** The roomId it holds (or held, while restoring) on the server; undefined until acknowledged. */
+  get roomId(): string | undefined {
+    return roomIdOf(this.state);
+  }
 
   get size(): number {
     return this.everything.length + this.othersOnly.length;
@@ -69,9 +69,8 @@ export class Room {
     if (!own) for (const subscriber of this.othersOnly) subscriber.next(notification);
   }
 
-  /** Errors every local subscriber and remembers why. */
+  /** Errors every local subscriber. */
   fail(error: Error): void {
-    this.failure = error;
     const all = [...this.everything, ...this.othersOnly];
     this.everything = NONE;
     this.othersOnly = NONE;
