@@ -24,7 +24,7 @@ describe.runIf(hasChromium())('Angular signal helpers step by step (TestBed in C
   beforeAll(async () => {
     [target, browser, pages] = await Promise.all([startTarget('embedded'), launchBrowser(), startPages()]);
     pages.serve('/', appPage('lab'));
-    pages.serve('/app.js', { type: 'text/javascript', body: await bundlePage('labPage.ts') });
+    pages.serve('/app.js', { type: 'text/javascript', body: await bundlePage('lab-page.ts') });
     target.embedded?.frames$.subscribe((frame) => frames.push(frame));
     const writer = client(target);
     await firstValueFrom(writer.connect());

@@ -48,7 +48,7 @@ describe.runIf(hasChromium())('server-side rendering handed over to the browser 
 
   beforeAll(async () => {
     [target, browser, pages] = await Promise.all([startTarget('embedded'), launchBrowser(), startPages()]);
-    pages.serve('/app.js', { type: 'text/javascript', body: await bundlePage('ssrClientPage.ts') });
+    pages.serve('/app.js', { type: 'text/javascript', body: await bundlePage('ssr-client-page.ts') });
     ssr = { port: target.port, index: uniqueName('ngssr'), collection: 'items' };
     writer = client(target);
     await firstValueFrom(writer.connect());

@@ -30,7 +30,7 @@ describe.runIf(hasChromium())('Angular helpers in Chromium, under the real zone.
   beforeAll(async () => {
     [target, browser, pages] = await Promise.all([startTarget('embedded'), launchBrowser(), startPages()]);
     pages.serve('/', appPage('zone.js'));
-    pages.serve('/app.js', { type: 'text/javascript', body: await bundlePage('zonePage.ts') });
+    pages.serve('/app.js', { type: 'text/javascript', body: await bundlePage('zone-page.ts') });
     target.embedded?.frames$.subscribe((frame) => {
       if (frame.direction === 'in' && frame.text === '{"p":1}') pings += 1;
     });

@@ -35,7 +35,7 @@ describe.runIf(hasChromium())('Angular helpers in Chromium, zoneless (provideZon
   beforeAll(async () => {
     [target, browser, pages] = await Promise.all([startTarget('embedded'), launchBrowser(), startPages()]);
     pages.serve('/', appPage('zoneless'));
-    pages.serve('/app.js', { type: 'text/javascript', body: await bundlePage('zonelessPage.ts') });
+    pages.serve('/app.js', { type: 'text/javascript', body: await bundlePage('zoneless-page.ts') });
     target.embedded?.frames$.subscribe((frame) => frames.push(frame));
     writer = client(target);
     await firstValueFrom(writer.connect());
