@@ -42,6 +42,13 @@ export interface WebSocketProtocolOptions {
   maxReconnectionDelay?: number;
   /** Consecutive failed attempts before giving up; the count resets after a successful connection. @default Infinity */
   maxReconnectionAttempts?: number;
+  /**
+   * Largest frame accepted from the server, in bytes, with the default constructor in Node (`ws`): a larger one
+   * closes the socket (1009) instead of being buffered, so a hostile or broken server cannot make the client allocate
+   * without bound. Browsers apply their own limit. Raise it for search results larger than this.
+   * @default 104857600 (100 MiB)
+   */
+  maxPayload?: number;
   /** Headers of the WebSocket handshake (Node only: browsers cannot set them). @default {} */
   headers?: Record<string, string>;
   /**
@@ -85,6 +92,7 @@ export const DEFAULT_PROTOCOL_OPTIONS: ResolvedProtocolOptions = Object.freeze({
   reconnectionDelay: 1000,
   maxReconnectionDelay: 30_000,
   maxReconnectionAttempts: Infinity,
+  maxPayload: 104_857_600,
   headers: Object.freeze({}) as Record<string, string>,
   WebSocketCtor: undefined,
   reconnectionPolicy: undefined,
@@ -103,6 +111,7 @@ const schema = z.strictObject({
   reconnectionDelay: z.optional(milliseconds()),
   maxReconnectionDelay: z.optional(milliseconds()),
   maxReconnectionAttempts: z.optional(countOrInfinity()),
+  maxPayload: z.optional(z.int().check(z.gte(1))),
   headers: z.optional(z.record(z.string(), z.string())),
   WebSocketCtor: z.optional(z.custom<WebSocketCtor>((v) => typeof v === 'function', 'must be a constructor')),
   scheduler: z.optional(z.custom<SchedulerLike>((v) => typeof v === 'object' && v !== null && 'schedule' in v)),

@@ -38,6 +38,8 @@ export interface SessionConfig {
   readonly keepAlive: KeepAliveConfig;
   /** Milliseconds the opening handshake may take; 0 waits forever. */
   readonly connectTimeout: number;
+  /** Largest frame accepted from the server, in bytes (Node's `ws`). */
+  readonly maxPayload?: number;
   /** An earlier socket of the same run was open: this one's `open` event says `resumed`. */
   readonly resumed: boolean;
   /** The text frames to send, written while the socket is open (none is kept for a later socket). */
@@ -156,7 +158,7 @@ export function socketSession(config: SessionConfig): Observable<SocketEvent> {
     const closes = new Subject<CloseEvent>();
     const socket$ = webSocket<unknown>({
       url: config.url,
-      WebSocketCtor: handshakeCtor(config.WebSocketCtor, config.headers, (socket) => sockets.next(socket)),
+      WebSocketCtor: handshakeCtor(config.WebSocketCtor, config.headers, (socket) => sockets.next(socket), config.maxPayload),
       serializer: (value) => value as string,
       deserializer: (event) => event.data as unknown,
       openObserver: opens,

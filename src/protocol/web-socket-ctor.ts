@@ -5,10 +5,12 @@ import type { WebSocketCtor, WebSocketLike } from './options';
 type CtorWithOptions = new (
   url: string,
   protocols: string | string[] | undefined,
-  options?: { headers: Record<string, string> },
+  options?: { headers: Record<string, string>; maxPayload?: number },
 ) => WebSocket;
 
 let nodeCtor: Promise<WebSocketCtor> | undefined;
+/** Constructors known to take `ws`'s options (`headers`, `maxPayload`) as their third argument. */
+const TAKES_WS_OPTIONS = new WeakSet<object>();
 
 function isNode(): boolean {
   const candidate = (globalThis as { process?: { versions?: { node?: string } } }).process;
@@ -22,7 +24,10 @@ function isNode(): boolean {
 export function resolveWebSocketCtor(injected: WebSocketCtor | undefined): Observable<WebSocketCtor> {
   if (injected) return of(injected);
   if (isNode()) {
-    nodeCtor ??= import('ws').then((module) => module.WebSocket as unknown as WebSocketCtor);
+    nodeCtor ??= import('ws').then((module) => {
+      TAKES_WS_OPTIONS.add(module.WebSocket);
+      return module.WebSocket as unknown as WebSocketCtor;
+    });
     return from(nodeCtor);
   }
   return defer(() => {
@@ -40,12 +45,16 @@ export function handshakeCtor(
   Base: WebSocketCtor,
   headers: Record<string, string>,
   capture: (socket: WebSocketLike) => void,
+  maxPayload?: number,
 ): WebSocketCtor {
   const WithOptions = Base as unknown as CtorWithOptions;
   const withHeaders = Object.keys(headers).length > 0;
+  // `ws` gets its frame size limit too; other constructors get headers only when there are some.
+  const wsOptions = TAKES_WS_OPTIONS.has(Base) && maxPayload !== undefined ? { headers, maxPayload } : undefined;
   return class HandshakeWebSocket extends WithOptions {
     constructor(url: string, protocols?: string | string[]) {
-      if (withHeaders) super(url, protocols, { headers });
+      if (wsOptions) super(url, protocols, wsOptions);
+      else if (withHeaders) super(url, protocols, { headers });
       else super(url, protocols);
       capture(this as unknown as WebSocketLike);
     }

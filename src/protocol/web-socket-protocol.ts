@@ -133,6 +133,7 @@ export class WebSocketProtocol {
               headers: { ...options.headers, ...this.handshakeHeaders.value() },
               keepAlive: options,
               connectTimeout: options.connectTimeout,
+              maxPayload: options.maxPayload,
               resumed,
               outbound$: this.outbound,
               closeRequests$: this.closeRequests,
