@@ -7,65 +7,32 @@
  *   node --expose-gc --import tsx bench/baseline.ts /tmp/kuzzle-rx-before
  */
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { count, filter, firstValueFrom, lastValueFrom, mergeMap, range, take, toArray, type Observable } from 'rxjs';
+import { count, filter, firstValueFrom, lastValueFrom, mergeMap, range, take, toArray } from 'rxjs';
+import { CONCURRENCY, embeddedServer, median, requestRate, subscriptionHeap, type MeasuredClient } from './measure';
 
-const REQUESTS = 5000;
-const CONCURRENCY = 50;
 const NOTIFICATIONS = 5000;
-const SUBSCRIPTIONS = 2000;
 const ROUNDS = 5;
 
-/** The part of both versions' API that the measures use. */
-interface Client {
-  connect(): Observable<void>;
-  disconnect(): void;
-  readonly events$: Observable<{ readonly type: string }>;
-  readonly server: { now(): Observable<number> };
-  readonly realtime: {
-    subscribe(index: string, collection: string, filters: Record<string, unknown>): Observable<unknown>;
-    publish(index: string, collection: string, message: Record<string, unknown>): Observable<unknown>;
-  };
-}
 interface Version {
   readonly name: string;
-  readonly client: (host: string, port: number) => Client;
+  readonly client: (host: string, port: number) => MeasuredClient;
   readonly entry: string;
 }
 
 async function load(name: string, root: string): Promise<Version> {
   const entry = resolve(root, 'src/index.ts');
   const module = (await import(pathToFileURL(entry).href)) as {
-    Kuzzle: new (protocol: unknown) => Client;
+    Kuzzle: new (protocol: unknown) => MeasuredClient;
     WebSocketProtocol: new (host: string, options: { port: number }) => unknown;
   };
   return { name, entry, client: (host, port) => new module.Kuzzle(new module.WebSocketProtocol(host, { port })) };
 }
 
-const heap = (): number => {
-  gc?.();
-  return process.memoryUsage().heapUsed;
-};
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-async function requests(version: Version, host: string, port: number): Promise<number> {
-  const kuzzle = version.client(host, port);
-  await firstValueFrom(kuzzle.connect());
-  const start = performance.now();
-  await lastValueFrom(
-    range(0, REQUESTS).pipe(
-      mergeMap(() => kuzzle.server.now(), CONCURRENCY),
-      toArray(),
-    ),
-  );
-  const elapsed = performance.now() - start;
-  kuzzle.disconnect();
-  return (REQUESTS / elapsed) * 1000;
-}
+const requests = (version: Version, host: string, port: number): Promise<number> => requestRate(version.client(host, port));
+const subscriptions = (version: Version, host: string, port: number): Promise<number> => subscriptionHeap(version.client(host, port));
 
 async function notifications(version: Version, host: string, port: number): Promise<number> {
   const listener = version.client(host, port);
@@ -90,26 +57,6 @@ async function notifications(version: Version, host: string, port: number): Prom
   return (NOTIFICATIONS / elapsed) * 1000;
 }
 
-async function subscriptions(version: Version, host: string, port: number): Promise<number> {
-  const kuzzle = version.client(host, port);
-  await firstValueFrom(kuzzle.connect());
-  const before = heap();
-  const acknowledged = firstValueFrom(
-    kuzzle.events$.pipe(
-      filter((e) => e.type === 'subscribed'),
-      take(SUBSCRIPTIONS),
-      count(),
-    ),
-  );
-  const held = [];
-  for (let i = 0; i < SUBSCRIPTIONS; i++) held.push(kuzzle.realtime.subscribe('bench', 'c', { equals: { n: i } }).subscribe());
-  await acknowledged;
-  const perSubscription = (heap() - before) / SUBSCRIPTIONS;
-  for (const s of held) s.unsubscribe();
-  kuzzle.disconnect();
-  return perSubscription;
-}
-
 async function bundle(version: Version): Promise<{ min: number; gzip: number }> {
   const result = await build({
     stdin: {
@@ -127,24 +74,6 @@ async function bundle(version: Version): Promise<{ min: number; gzip: number }> 
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return { min: code.byteLength / 1024, gzip: gzipSync(code).byteLength / 1024 };
-}
-
-async function embeddedServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  let output = '';
-  for await (const chunk of child.stdout) {
-    output += String(chunk);
-    if (output.includes('\n')) break;
-  }
-  return {
-    url: output.trim(),
-    stop: async () => {
-      child.stdin.end();
-      await once(child, 'exit');
-    },
-  };
 }
 
 async function main(): Promise<void> {

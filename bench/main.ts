@@ -6,18 +6,13 @@
  * (`node --expose-gc --import tsx bench/main.ts --only subscriptions`, no build needed).
  */
 import sdk from 'kuzzle-sdk';
-import { count, filter, firstValueFrom, lastValueFrom, mergeMap, range, take, toArray } from 'rxjs';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { Kuzzle, WebSocketProtocol } from '../src';
 import { bundleRows } from './bundle';
+import { CONCURRENCY, embeddedServer, heap, median, requestRate, REQUESTS, subscriptionHeap, SUBSCRIPTIONS } from './measure';
 
 // kuzzle-sdk is CommonJS: its named exports are read from the default one.
 const { Kuzzle: SdkKuzzle, WebSocket: SdkWebSocket } = sdk;
 
-const REQUESTS = 5000;
-const CONCURRENCY = 50;
-const SUBSCRIPTIONS = 2000;
 const ROUNDS = 5;
 
 type Measure = 'throughput' | 'subscriptions' | 'bundle';
@@ -33,34 +28,13 @@ function measures(argv: readonly string[]): readonly Measure[] {
   return [measure];
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
 interface Row {
   readonly measure: string;
   readonly rx: string;
   readonly sdk: string;
 }
 
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-const heap = (): number => {
-  gc();
-  return process.memoryUsage().heapUsed;
-};
-
-async function throughputRx(host: string, port: number): Promise<number> {
-  const kuzzle = new Kuzzle(new WebSocketProtocol(host, { port }));
-  await firstValueFrom(kuzzle.connect());
-  const start = performance.now();
-  await lastValueFrom(
-    range(0, REQUESTS).pipe(
-      mergeMap(() => kuzzle.server.now(), CONCURRENCY),
-      toArray(),
-    ),
-  );
-  const elapsed = performance.now() - start;
-  kuzzle.disconnect();
-  return (REQUESTS / elapsed) * 1000;
-}
+const throughputRx = (host: string, port: number): Promise<number> => requestRate(new Kuzzle(new WebSocketProtocol(host, { port })));
 
 async function throughputSdk(host: string, port: number): Promise<number> {
   const official = new SdkKuzzle(new SdkWebSocket(host, { port }));
@@ -79,28 +53,8 @@ async function throughputSdk(host: string, port: number): Promise<number> {
   return (REQUESTS / elapsed) * 1000;
 }
 
-async function subscriptionsRx(host: string, port: number): Promise<number> {
-  const kuzzle = new Kuzzle(new WebSocketProtocol(host, { port }));
-  await firstValueFrom(kuzzle.connect());
-  const before = heap();
-  // Counted, not collected: the measure must not include the events themselves.
-  const acknowledged = firstValueFrom(
-    kuzzle.events$.pipe(
-      filter((e) => e.type === 'subscribed'),
-      take(SUBSCRIPTIONS),
-      count(),
-    ),
-  );
-  const subscriptions = [];
-  for (let i = 0; i < SUBSCRIPTIONS; i++) {
-    subscriptions.push(kuzzle.realtime.subscribe('bench', 'c', { equals: { n: i } }).subscribe());
-  }
-  await acknowledged;
-  const perSubscription = (heap() - before) / SUBSCRIPTIONS;
-  for (const s of subscriptions) s.unsubscribe();
-  kuzzle.disconnect();
-  return perSubscription;
-}
+const subscriptionsRx = (host: string, port: number): Promise<number> =>
+  subscriptionHeap(new Kuzzle(new WebSocketProtocol(host, { port })));
 
 async function subscriptionsSdk(host: string, port: number): Promise<number> {
   const official = new SdkKuzzle(new SdkWebSocket(host, { port }));
@@ -113,27 +67,6 @@ async function subscriptionsSdk(host: string, port: number): Promise<number> {
   await Promise.all(rooms.map((room) => official.realtime.unsubscribe(room)));
   official.disconnect();
   return perSubscription;
-}
-
-/** Starts bench/server.ts in a child process; resolves with its URL and a function that stops it. */
-async function embeddedServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  let output = '';
-  for await (const chunk of child.stdout) {
-    output += String(chunk);
-    if (output.includes('\n')) break;
-  }
-  const url = output.trim();
-  if (!url.startsWith('ws')) throw new Error(`the embedded server did not start: ${url}`);
-  return {
-    url,
-    stop: async () => {
-      child.stdin.end();
-      await once(child, 'exit');
-    },
-  };
 }
 
 async function main(): Promise<void> {
