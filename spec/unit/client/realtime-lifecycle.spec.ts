@@ -1,12 +1,12 @@
 import { getTestScheduler } from 'jasmine-marbles';
 import { filter, first, map, type Observable, Subject } from 'rxjs';
-import type { TestScheduler } from 'rxjs/testing';
 import type { KuzzleEvent } from '../../../src/vocabulary/events';
 import type { Kuzzle } from '../../../src/client/kuzzle';
 import type { Notification } from '../../../src/vocabulary/notifications';
-import { clientHarness, errorsByNameAndMessage } from '../../support/client-harness';
+import { errorsByNameAndMessage } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 import { documentNotification } from '../../support/notification-frames';
+import { at, connectingClient, marbles } from '../../support/marbles';
 
 // The subscription lifecycle in virtual time. jasmine-marbles gives each test a fresh TestScheduler; outside `run()`
 // one marble frame is 10 virtual ms. The scripted server below opens each socket 10 ms after the client creates it and
@@ -48,28 +48,6 @@ function scriptedServer(script: ServerScript = {}): Observable<string> {
     }, delay);
   };
   return wire.asObservable();
-}
-
-/** A client on jasmine-marbles' scheduler, connecting at once: its socket opens at 10 ms. */
-function connectingClient(): Kuzzle {
-  const { kuzzle } = clientHarness({ scheduler: getTestScheduler() });
-  kuzzle.connect().subscribe();
-  return kuzzle;
-}
-
-/**
- * jasmine-marbles' scheduler of this test, for `expectObservable` with subscription marbles. Its own comparison
- * reports a mismatch through jasmine's global `fail`, which vitest has not: compare with vitest's `toEqual` instead.
- */
-function marbles(): TestScheduler {
-  const scheduler = getTestScheduler();
-  scheduler.assertDeepEqual = (actual: unknown, expected: unknown) => expect(actual).toEqual(expected);
-  return scheduler;
-}
-
-/** Runs `work` at virtual time `time` (ms). */
-function at(time: number, work: () => void): void {
-  getTestScheduler().schedule(work, time);
 }
 
 /** The server sends a document notification about `id` on the room's channel, at `time` (ms). */

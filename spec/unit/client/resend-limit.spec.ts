@@ -1,13 +1,13 @@
 import { getTestScheduler, hot } from 'jasmine-marbles';
 import { filter, map, type Observable, of, Subject } from 'rxjs';
-import type { TestScheduler } from 'rxjs/testing';
 import type { Kuzzle } from '../../../src/client/kuzzle';
 import { decideResend, RequestChannel } from '../../../src/links/request-channel';
 import { ConnectionLostError, isRequestUnsafeToResendError, KuzzleError, RequestUnsafeToResendError } from '../../../src';
 import type { KuzzleEvent } from '../../../src/vocabulary/events';
 import type { KuzzleRequest } from '../../../src/vocabulary/request';
-import { clientHarness, errorsByNameAndMessage } from '../../support/client-harness';
+import { errorsByNameAndMessage } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
+import { at, connectingClient, marbles } from '../../support/marbles';
 
 // The resend limit in virtual time. jasmine-marbles gives each test a fresh TestScheduler; outside `run()` one marble
 // frame is 10 virtual ms. The scripted server opens each socket 10 ms after the client creates it, answers each request
@@ -37,25 +37,6 @@ function scriptedServer(): Observable<string> {
     }, 10);
   };
   return wire.asObservable();
-}
-
-/** A client on jasmine-marbles' scheduler, connecting at once: its first socket opens at 10 ms. */
-function connectingClient(): Kuzzle {
-  const { kuzzle } = clientHarness({ scheduler: getTestScheduler() });
-  kuzzle.connect().subscribe();
-  return kuzzle;
-}
-
-/** jasmine-marbles' scheduler, comparing with vitest's `toEqual` (its own reports through jasmine's `fail`). */
-function marbles(): TestScheduler {
-  const scheduler = getTestScheduler();
-  scheduler.assertDeepEqual = (actual: unknown, expected: unknown) => expect(actual).toEqual(expected);
-  return scheduler;
-}
-
-/** Runs `work` at virtual time `time` (ms). */
-function at(time: number, work: () => void): void {
-  getTestScheduler().schedule(work, time);
 }
 
 const eventLetters: Partial<Record<KuzzleEvent['type'], string>> = { disconnected: 'd', reconnected: 'r' };

@@ -3,17 +3,13 @@ import type { Kuzzle } from '../../../src/client/kuzzle';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
 import { clientHarness, errorsByNameAndMessage } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
+import { at } from '../../support/marbles';
 
 // jasmine-marbles gives each test a fresh TestScheduler; outside `run()` one marble frame is 10 virtual ms.
 
 /** A client on jasmine-marbles' scheduler; every first reconnection waits 50 ms. */
 function client(options: WebSocketProtocolOptions = {}): Kuzzle {
   return clientHarness({ scheduler: getTestScheduler(), protocol: options, sequentialIds: false }).kuzzle;
-}
-
-/** Runs `work` at virtual time `time` (ms). */
-function at(time: number, work: () => void): void {
-  getTestScheduler().schedule(work, time);
 }
 
 const states = { o: 'offline', c: 'connecting', C: 'connected', r: 'reconnecting' } as const;

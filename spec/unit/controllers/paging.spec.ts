@@ -1,7 +1,6 @@
 import { getTestScheduler } from 'jasmine-marbles';
 import { Kuzzle as SdkKuzzle } from 'kuzzle-sdk';
 import { defer, firstValueFrom, map, type Observable, of, Subject, take, toArray } from 'rxjs';
-import type { TestScheduler } from 'rxjs/testing';
 import type { Kuzzle } from '../../../src/client/kuzzle';
 import type { CallOptions } from '../../../src/controllers/base-controller';
 import type { SearchResult } from '../../../src/controllers/search/search-result';
@@ -9,6 +8,7 @@ import { allHits, allPages } from '../../../src';
 import { clientHarness, nameAndMessage, observe } from '../../support/client-harness';
 import { comparable } from '../../support/compat-runner';
 import { FakeWebSocket } from '../../support/fake-web-socket';
+import { marbles } from '../../support/marbles';
 
 // A search server over a fixed set of documents d00, d01, ... sorted by _id: it pages by `from`/`size`, by
 // `search_after` on the `_id`, and by scroll cursors named after the position they resume at.
@@ -329,12 +329,6 @@ describe('allPages()', () => {
 describe('paging in virtual time', () => {
   // jasmine-marbles' scheduler: one marble frame is 10 virtual ms. The server answers each request `delay` ms after it
   // arrives; the wire shows one letter per request sent: s = search.
-
-  function marbles(): TestScheduler {
-    const scheduler = getTestScheduler();
-    scheduler.assertDeepEqual = (actual: unknown, expected: unknown) => expect(actual).toEqual(expected);
-    return scheduler;
-  }
 
   function slowServer(count: number, delay: number): { kuzzle: Kuzzle; wire: Observable<string> } {
     const scheduler = getTestScheduler();

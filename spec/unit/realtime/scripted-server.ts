@@ -1,11 +1,11 @@
 import { getTestScheduler } from 'jasmine-marbles';
 import { type Observable, Subject } from 'rxjs';
-import type { TestScheduler } from 'rxjs/testing';
 import type { Kuzzle } from '../../../src/client/kuzzle';
 import type { KuzzleOptions } from '../../../src/client/options';
 import { clientHarness } from '../../support/client-harness';
 import { FakeWebSocket } from '../../support/fake-web-socket';
 import { documentNotification } from '../../support/notification-frames';
+import { at } from '../../support/marbles';
 
 // The realtime specs in virtual time. jasmine-marbles gives each test a fresh TestScheduler; outside `run()` one marble
 // frame is 10 virtual ms. The scripted server opens each socket 10 ms after the client creates it and answers each
@@ -74,21 +74,6 @@ export function connectingClient(options: KuzzleOptions = {}): Kuzzle {
   return kuzzle;
 }
 
-/**
- * jasmine-marbles' scheduler of this test, for `expectObservable` with subscription marbles. Its own comparison
- * reports a mismatch through jasmine's global `fail`, which vitest has not: compare with vitest's `toEqual` instead.
- */
-export function marbles(): TestScheduler {
-  const scheduler = getTestScheduler();
-  scheduler.assertDeepEqual = (actual: unknown, expected: unknown) => expect(actual).toEqual(expected);
-  return scheduler;
-}
-
-/** Runs `work` at virtual time `time` (ms). */
-export function at(time: number, work: () => void): void {
-  getTestScheduler().schedule(work, time);
-}
-
 /** The server sends a document notification about `id` on the room's channel, at `time` (ms). */
 export function notifyAt(time: number, id: string): void {
   at(time, () => FakeWebSocket.last.receiveJson(documentNotification(CHANNEL, id)));
@@ -116,3 +101,5 @@ export function userNotification(user: 'in' | 'out', count: number, volatile: Re
     room: CHANNEL,
   };
 }
+
+export { at, marbles } from '../../support/marbles';
