@@ -16,7 +16,8 @@ function describe(issue: Issue, value: unknown): string {
   const got = `got ${value === null ? 'null' : typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' ? 'an object' : String(value)}`;
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected ?? 'another type'}, ${got}`;
+      // zod's number refuses NaN and ±Infinity with the same code as a string.
+      return `expected ${issue.expected === 'number' && typeof value === 'number' ? 'a finite number' : (issue.expected ?? 'another type')}, ${got}`;
     case 'too_small':
       return `must be at least ${String(issue.minimum)}, ${got}`;
     case 'too_big':
@@ -26,7 +27,7 @@ function describe(issue: Issue, value: unknown): string {
     case 'unrecognized_keys':
       return `unknown option(s) ${(issue.keys ?? []).join(', ')}`;
     default:
-      return issue.message === 'Invalid input' ? `is not valid, ${got}` : issue.message;
+      return issue.message === 'Invalid input' ? `is not valid, ${got}` : `${issue.message}, ${got}`;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ReconnectionPolicy } from './reconnection';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import * as z from 'zod/mini';
-import { milliseconds, countOrInfinity } from '../options/schemas';
+import { atLeast, atMost, countOrInfinity, milliseconds, moreThan, textWhere, whole } from '../options/schemas';
 import { validateOptions } from '../options/validate';
 
 /** The part of the WebSocket interface the client uses: browsers' WebSocket and the `ws` package both fit. */
@@ -101,17 +101,17 @@ export const DEFAULT_PROTOCOL_OPTIONS: ResolvedProtocolOptions = Object.freeze({
 });
 
 const schema = z.strictObject({
-  port: z.optional(z.int().check(z.gte(1), z.lte(65535))),
+  port: z.optional(z.number().check(whole(), atLeast(1), atMost(65535))),
   ssl: z.optional(z.boolean()),
-  path: z.optional(z.string().check(z.startsWith('/'))),
+  path: z.optional(textWhere((path) => path.startsWith('/'), 'must start with "/"')),
   pingInterval: z.optional(milliseconds()),
-  pongTimeout: z.optional(milliseconds().check(z.gt(0))),
+  pongTimeout: z.optional(milliseconds().check(moreThan(0))),
   connectTimeout: z.optional(milliseconds()),
   autoReconnect: z.optional(z.boolean()),
   reconnectionDelay: z.optional(milliseconds()),
   maxReconnectionDelay: z.optional(milliseconds()),
   maxReconnectionAttempts: z.optional(countOrInfinity()),
-  maxPayload: z.optional(z.int().check(z.gte(1))),
+  maxPayload: z.optional(z.number().check(whole(), atLeast(1))),
   headers: z.optional(z.record(z.string(), z.string())),
   WebSocketCtor: z.optional(z.custom<WebSocketCtor>((v) => typeof v === 'function', 'must be a constructor')),
   scheduler: z.optional(z.custom<SchedulerLike>((v) => typeof v === 'object' && v !== null && 'schedule' in v)),
@@ -119,7 +119,7 @@ const schema = z.strictObject({
   reconnectionPolicy: z.optional(z.custom<ReconnectionPolicy>((v) => typeof v === 'function', 'must be a function')),
 });
 
-const hostSchema = z.string().check(z.minLength(1));
+const hostSchema = textWhere((host) => host !== '', 'must not be empty');
 
 export function resolveProtocolOptions(
   host: unknown,

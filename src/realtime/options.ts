@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { oneOf } from '../vocabulary/one-of';
 import type { Volatile } from '../vocabulary/request';
 
 /** Who is notified of what: documents entering or leaving the filters, users entering or leaving the room. */
@@ -16,7 +17,7 @@ export interface SubscribeOptions {
   volatile?: Volatile;
 }
 
-const scope = z.enum(['all', 'in', 'out', 'none']);
+const scope = oneOf('all', 'in', 'out', 'none');
 
 export const subscribeOptionsSchema = z.strictObject({
   scope: z.optional(scope),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { oneOf } from './one-of';
 
 /**
  * The frames the server sends, as zod shapes: the parser validates with them (`frames.ts`, keeping unknown fields)
@@ -62,9 +63,9 @@ export const documentResultShape = {
 
 export const documentNotificationShape = {
   ...notificationShape,
-  type: z.literal('document'),
+  type: oneOf('document'),
   /** The document entered (`in`) or left (`out`) the subscription's filters. */
-  scope: z.enum(['in', 'out']),
+  scope: oneOf('in', 'out'),
   /** 'write', 'delete', 'publish', ... */
   event: z.string(),
   result: z.looseObject(documentResultShape),
@@ -77,14 +78,14 @@ export const userResultShape = {
 
 export const userNotificationShape = {
   ...notificationShape,
-  type: z.literal('user'),
+  type: oneOf('user'),
   /** The user entered (`in`) or left (`out`) the room. */
-  user: z.enum(['in', 'out']),
+  user: oneOf('in', 'out'),
   result: z.looseObject(userResultShape),
 };
 
 export const serverNotificationShape = {
-  type: z.literal('TokenExpired'),
+  type: oneOf('TokenExpired'),
   room: z.string(),
   status: z.number(),
   message: z.string(),

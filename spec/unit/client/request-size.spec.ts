@@ -69,17 +69,17 @@ describe('the maxRequestSize and maxResends options', () => {
     expect(new Kuzzle(fakeProtocol(), { maxRequestSize: 0, maxResends: Infinity }).options.maxResends).toBe(Infinity);
   });
 
-  it.each<[string, Record<string, unknown>, string]>([
-    ['a negative maxRequestSize', { maxRequestSize: -1 }, 'Kuzzle.maxRequestSize'],
-    ['a fractional maxRequestSize', { maxRequestSize: 1.5 }, 'Kuzzle.maxRequestSize'],
-    ['a maxRequestSize given as text', { maxRequestSize: '1mb' }, 'Kuzzle.maxRequestSize'],
-    ['a fractional maxResends', { maxResends: 0.5 }, 'Kuzzle.maxResends'],
-    ['a NaN maxResends', { maxResends: NaN }, 'Kuzzle.maxResends'],
-  ])('refuse %s, naming the field', (_what, options, field) => {
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['a negative maxRequestSize', { maxRequestSize: -1 }, 'Kuzzle.maxRequestSize', '-1'],
+    ['a fractional maxRequestSize', { maxRequestSize: 1.5 }, 'Kuzzle.maxRequestSize', '1.5'],
+    ['a maxRequestSize given as text', { maxRequestSize: '1mb' }, 'Kuzzle.maxRequestSize', '"1mb"'],
+    ['a fractional maxResends', { maxResends: 0.5 }, 'Kuzzle.maxResends', '0.5'],
+    ['a NaN maxResends', { maxResends: NaN }, 'Kuzzle.maxResends', 'NaN'],
+  ])('refuse %s, naming the field and what was given', (_what, options, field, given) => {
     expect(invalidOptionOf(() => new Kuzzle(fakeProtocol(), options as KuzzleOptions))).toEqual({
       name: 'InvalidOptionError',
       field,
-      message: `Invalid option "${field}": must be a whole number >= 0, or Infinity`,
+      message: `Invalid option "${field}": must be a whole number >= 0, or Infinity, got ${given}`,
     });
   });
 });

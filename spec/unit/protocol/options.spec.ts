@@ -93,6 +93,18 @@ describe('WebSocketProtocol options', () => {
     );
   });
 
+  it.each<[string, Record<string, unknown>, string]>([
+    ['pongTimeout', { pongTimeout: 0 }, 'must be more than 0, got 0'],
+    ['pingInterval', { pingInterval: Infinity }, 'expected a finite number, got Infinity'],
+    ['port', { port: 70000 }, 'must be at most 65535, got 70000'],
+    ['port', { port: 0 }, 'must be at least 1, got 0'],
+    ['port', { port: 75.12 }, 'must be a whole number, got 75.12'],
+    ['path', { path: 'kuzzle' }, 'must start with "/", got "kuzzle"'],
+    ['maxPayload', { maxPayload: 0.5 }, 'must be a whole number, got 0.5'],
+  ])('says how %s must be, and what was given', (field, options, reason) => {
+    expect(creationError('localhost', options).message).toBe(`Invalid option "WebSocketProtocol.${field}": ${reason}`);
+  });
+
   it('rejects an unknown option, naming it', () => {
     expect(creationError('localhost', { pingIntervall: 100 })).toEqual({
       name: 'InvalidOptionError',
@@ -102,7 +114,7 @@ describe('WebSocketProtocol options', () => {
   });
 
   it('rejects an empty or missing host', () => {
-    expect(creationError('').field).toBe('WebSocketProtocol.host');
+    expect(creationError('').message).toBe('Invalid option "WebSocketProtocol.host": must not be empty, got ""');
     expect(creationError(undefined).field).toBe('WebSocketProtocol.host');
     expect(creationError(42).message).toBe('Invalid option "WebSocketProtocol.host": expected string, got 42');
   });
