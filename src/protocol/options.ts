@@ -27,8 +27,9 @@ export interface WebSocketProtocolOptions {
   /** Send `{"p":1}` this often while connected (ms); 0 disables the keep-alive. @default 2000 */
   pingInterval?: number;
   /**
-   * How long a `{"p":1}` may wait for its `{"p":2}` (ms) before the link is declared dead. A dead link is thus
-   * reported within `pingInterval + pongTimeout` of going silent.
+   * How long a `{"p":1}` may wait for a sign of life (ms) before the link is declared dead: its `{"p":2}`, or any
+   * other frame (a server over its rate limit answers a ping with an error frame; the link is alive all the same). A
+   * dead link is thus reported within `pingInterval + pongTimeout` of going silent.
    * @default 2000
    */
   pongTimeout?: number;

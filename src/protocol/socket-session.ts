@@ -23,7 +23,7 @@ import {
 import { webSocket } from 'rxjs/webSocket';
 import type { DisconnectOrigin } from '../vocabulary/errors/connection-errors';
 import type { SocketEvent } from '../vocabulary/link-events';
-import { keepAlive, type KeepAliveConfig } from './keep-alive';
+import { keepAlive, type KeepAliveConfig, type LifeSign } from './keep-alive';
 import type { WebSocketCtor, WebSocketLike } from './options';
 import { INITIAL_SESSION, reduceSession, type SessionSignal, type SessionState, type SocketEnding } from './session-state';
 import { handshakeCtor } from './web-socket-ctor';
@@ -95,9 +95,13 @@ function inboundSignals(socket$: Observable<unknown>): Observable<SessionSignal>
   );
 }
 
+/** Whatever the server sent proves the link alive: a pong, a frame, even a binary one. */
+const isLifeSign = (signal: SessionSignal): boolean => signal.kind === 'pong' || signal.kind === 'frame' || signal.kind === 'binary';
+const lifeSign = (signal: SessionSignal): LifeSign => (signal.kind === 'pong' ? 'pong' : 'frame');
+
 /**
  * What runs while the socket is open: the outbound frames written (first, so that those sent on `open` go out on this
- * socket), the `opened` signal, and the keep-alive, whose missing pong ends the socket.
+ * socket), the `opened` signal, and the keep-alive, which ends the socket when nothing at all comes back.
  */
 function whileOpen(
   socket: WebSocketLike,
@@ -111,7 +115,7 @@ function whileOpen(
   return merge(
     config.outbound$.pipe(tap(write), ignoreElements()),
     of<SessionSignal>({ kind: 'opened' }),
-    keepAlive(() => write(PING), inbound$.pipe(filter((signal) => signal.kind === 'pong')), config.keepAlive).pipe(
+    keepAlive(() => write(PING), inbound$.pipe(filter(isLifeSign), map(lifeSign)), config.keepAlive).pipe(
       map((ms): SessionSignal => ({ kind: 'latency', ms })),
       catchError((cause: unknown) => of<SessionSignal>({ kind: 'end', origin: 'ping-timeout', cause, ending: { how: 'terminate' } })),
     ),

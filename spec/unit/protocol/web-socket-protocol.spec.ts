@@ -166,7 +166,7 @@ describe('WebSocketProtocol: keep-alive', () => {
     // Silent since it opened at 10 ms: reported at 160 ms, within pingInterval + pongTimeout.
     expect(log).toEqual(['10 open', '160 lost ping-timeout', '160 retrying #1 in 50']);
     expect(lost[0]?.cause).toBeInstanceOf(Error);
-    expect(lost[0]?.cause).toMatchObject({ name: 'PingTimeoutError', message: 'No pong within 50 ms' });
+    expect(lost[0]?.cause).toMatchObject({ name: 'PingTimeoutError', message: 'No pong, nor any other frame, within 50 ms of a ping' });
     expect(FakeWebSocket.instances).toHaveLength(2);
     expect(FakeWebSocket.nth(1).liveSocketsAtCreation).toBe(0);
   });

@@ -26,11 +26,11 @@ export class LinkLostError extends Error {
   }
 }
 
-/** No `{"p":2}` came back within `pongTimeout` of a `{"p":1}`: the link is considered dead. */
+/** Nothing came back (no `{"p":2}`, no other frame) within `pongTimeout` of a `{"p":1}`: the link is considered dead. */
 export class PingTimeoutError extends Error {
   override readonly name = 'PingTimeoutError';
   constructor(readonly pongTimeout: number) {
-    super(`No pong within ${pongTimeout} ms`);
+    super(`No pong, nor any other frame, within ${pongTimeout} ms of a ping`);
   }
 }
 
