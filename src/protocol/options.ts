@@ -3,6 +3,8 @@ import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import * as z from 'zod/mini';
 import { atLeast, atMost, countOrInfinity, milliseconds, moreThan, textWhere, whole } from '../options/schemas';
 import { validateOptions } from '../options/validate';
+import { InvalidOptionError } from '../vocabulary/errors/client-errors';
+import { pingsPerWindow, RATE_WINDOW } from './pacing';
 
 /** The part of the WebSocket interface the client uses: browsers' WebSocket and the `ws` package both fit. */
 export interface WebSocketLike {
@@ -50,6 +52,15 @@ export interface WebSocketProtocolOptions {
    * @default 104857600 (100 MiB)
    */
   maxPayload?: number;
+  /**
+   * Frames per second the client never exceeds on a socket, pings included: set it to the server's
+   * `server.protocols.websocket.rateLimit` (0 there too means no limit). The server answers a frame over its limit
+   * with an error that names no request, so the request would wait for its timeout: the client delays its frames
+   * instead (in order; counted over any 1.1 s, a margin for the server's clock), keeping room for the keep-alive's
+   * pings. 0 sends at once.
+   * @default 0
+   */
+  rateLimit?: number;
   /** Headers of the WebSocket handshake (Node only: browsers cannot set them). @default {} */
   headers?: Record<string, string>;
   /**
@@ -94,6 +105,7 @@ export const DEFAULT_PROTOCOL_OPTIONS: ResolvedProtocolOptions = Object.freeze({
   maxReconnectionDelay: 30_000,
   maxReconnectionAttempts: Infinity,
   maxPayload: 104_857_600,
+  rateLimit: 0,
   headers: Object.freeze({}) as Record<string, string>,
   WebSocketCtor: undefined,
   reconnectionPolicy: undefined,
@@ -113,6 +125,7 @@ const schema = z.strictObject({
   maxReconnectionDelay: z.optional(milliseconds()),
   maxReconnectionAttempts: z.optional(countOrInfinity()),
   maxPayload: z.optional(z.number().check(whole(), atLeast(1))),
+  rateLimit: z.optional(z.number().check(whole(), atLeast(0))),
   headers: z.optional(z.record(z.string(), z.string())),
   WebSocketCtor: z.optional(z.custom<WebSocketCtor>((v) => typeof v === 'function', 'must be a constructor')),
   scheduler: z.optional(z.custom<SchedulerLike>((v) => typeof v === 'object' && v !== null && 'schedule' in v)),
@@ -132,5 +145,13 @@ export function resolveProtocolOptions(
   const validHost = validateOptions(hostSchema, host, 'WebSocketProtocol.host');
   const given = validateOptions(schema, options, 'WebSocketProtocol');
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
-  return { host: validHost, options: Object.freeze({ ...DEFAULT_PROTOCOL_OPTIONS, ...defined }) };
+  const resolved: ResolvedProtocolOptions = Object.freeze({ ...DEFAULT_PROTOCOL_OPTIONS, ...defined });
+  const pings = pingsPerWindow(resolved.pingInterval);
+  if (resolved.rateLimit > 0 && resolved.rateLimit <= pings) {
+    throw new InvalidOptionError(
+      'WebSocketProtocol.rateLimit',
+      `${resolved.rateLimit} leaves no room for requests beside the keep-alive's ${pings} ping(s) per ${RATE_WINDOW} ms (pingInterval ${resolved.pingInterval}): raise it above ${pings}, or pingInterval`,
+    );
+  }
+  return { host: validHost, options: resolved };
 }

@@ -23,6 +23,7 @@ import {
 import { webSocket } from 'rxjs/webSocket';
 import type { DisconnectOrigin } from '../vocabulary/errors/connection-errors';
 import type { SocketEvent } from '../vocabulary/link-events';
+import { pace, pingsPerWindow, RATE_WINDOW } from './pacing';
 import { keepAlive, type KeepAliveConfig, type LifeSign } from './keep-alive';
 import type { WebSocketCtor, WebSocketLike } from './options';
 import { INITIAL_SESSION, reduceSession, type SessionSignal, type SessionState, type SocketEnding } from './session-state';
@@ -42,6 +43,8 @@ export interface SessionConfig {
   readonly maxPayload?: number;
   /** An earlier socket of the same run was open: this one's `open` event says `resumed`. */
   readonly resumed: boolean;
+  /** Frames per second never exceeded (0: no limit), pings included: see `WebSocketProtocolOptions.rateLimit`. */
+  readonly rateLimit: number;
   /** The text frames to send, written while the socket is open (none is kept for a later socket). */
   readonly outbound$: Observable<string>;
   /** Emits when the socket must be closed on purpose. */
@@ -95,6 +98,10 @@ function inboundSignals(socket$: Observable<unknown>): Observable<SessionSignal>
   );
 }
 
+/** Requests' frames per rate window: the rate limit less the pings' room (0: not paced). */
+const pacedLimit = (config: SessionConfig): number =>
+  config.rateLimit > 0 ? config.rateLimit - pingsPerWindow(config.keepAlive.pingInterval) : 0;
+
 /** Whatever the server sent proves the link alive: a pong, a frame, even a binary one. */
 const isLifeSign = (signal: SessionSignal): boolean => signal.kind === 'pong' || signal.kind === 'frame' || signal.kind === 'binary';
 const lifeSign = (signal: SessionSignal): LifeSign => (signal.kind === 'pong' ? 'pong' : 'frame');
@@ -113,7 +120,8 @@ function whileOpen(
     if (socket.readyState === 1) socket$.next(text);
   };
   return merge(
-    config.outbound$.pipe(tap(write), ignoreElements()),
+    // Paced below the rate limit by the room the pings need, which bypass the pacing so that a backlog never delays them.
+    config.outbound$.pipe(pace(pacedLimit(config), RATE_WINDOW, config.keepAlive.scheduler), tap(write), ignoreElements()),
     of<SessionSignal>({ kind: 'opened' }),
     keepAlive(() => write(PING), inbound$.pipe(filter(isLifeSign), map(lifeSign)), config.keepAlive).pipe(
       map((ms): SessionSignal => ({ kind: 'latency', ms })),

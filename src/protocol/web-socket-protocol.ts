@@ -134,6 +134,7 @@ export class WebSocketProtocol {
               keepAlive: options,
               connectTimeout: options.connectTimeout,
               maxPayload: options.maxPayload,
+              rateLimit: options.rateLimit,
               resumed,
               outbound$: this.outbound,
               closeRequests$: this.closeRequests,
