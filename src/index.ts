@@ -48,6 +48,7 @@ export {
   SubscriptionLostError,
   HttpTransportError,
 } from './vocabulary/errors/client-errors';
+export type { RequestDropReason } from './vocabulary/errors/client-errors';
 export { LinkLostError, PingTimeoutError, ReconnectionFailedError } from './vocabulary/errors/connection-errors';
 export { isKuzzleRxError } from './vocabulary/errors/guards';
 export { isRequestTooLargeError, isRequestUnsafeToResendError } from './vocabulary/errors/guards';

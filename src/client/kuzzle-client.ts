@@ -29,7 +29,7 @@ import { RoomRegistry } from '../realtime/room-registry';
 import { InvalidOptionError, RequestTimeoutError, SubscriptionLostError } from '../vocabulary/errors/client-errors';
 import { KuzzleError } from '../vocabulary/errors/kuzzle-error';
 import type { ConnectionState, KuzzleEvent } from '../vocabulary/events';
-import { parseServerFrame } from '../vocabulary/frames';
+import { parseServerFrame, redactFrame } from '../vocabulary/frames';
 import type { KuzzleRequest, KuzzleResponse, RequestOptions } from '../vocabulary/request';
 import { OfflineQueue } from '../connection/offline-queue';
 import { resolveKuzzleOptions, splitRequestOptions, type KuzzleOptions, type ResolvedKuzzleOptions } from './options';
@@ -107,8 +107,10 @@ export class KuzzleClient {
     const queue = new OfflineQueue(this.engine.snapshot$, () => this.engine.current, emit, {
       maxSize: this.options.queueMaxSize,
       maxAge: this.options.queueMaxAge,
+      filter: this.options.queueFilter,
       scheduler: protocol.options.scheduler,
     });
+    this.queue = queue;
     this.channel = new RequestChannel({
       send: (text) => protocol.send(text),
       serialize: (request) => JSON.stringify(this.session.attachToken(request)),
@@ -211,6 +213,80 @@ export class KuzzleClient {
     this.protocol.close();
   }
 
+  /** The offline queue, for `startQueuing()`, `stopQueuing()`, `playQueue()` and `flushQueue()`. */
+  private readonly queue: OfflineQueue;
+
+  /**
+   * Holds the requests in the offline queue even while connected, until `playQueue()` sends them or `stopQueuing()`
+   * ends the hold, and returns this client (as the official SDK's does). The held requests are bounded as any waiting
+   * request (`queueMaxSize`, `queueMaxAge`, `queueFilter`, their `timeout`); one made with `queuable: false` is dropped
+   * at once (`RequestDroppedError`, reason `'filtered'`). The restoration of subscriptions after a reconnection, and
+   * the authenticator's login then, are never held. Without it, requests wait for a connection only (what the SDK's
+   * `autoQueue` and `autoReplay` do), and go out in order once the subscriptions are restored.
+   *
+   * @example Writes sent together once the user confirms them
+   * ```ts
+   * kuzzle.startQueuing();
+   * forkJoin(items.map((item) => kuzzle.document.create('shop', 'cart', item))).subscribe(() => console.log('saved'));
+   * confirm.onclick = () => kuzzle.playQueue().stopQueuing();
+   * cancel.onclick = () => kuzzle.flushQueue().stopQueuing();
+   * ```
+   */
+  startQueuing(): this {
+    this.queue.command('start');
+    return this;
+  }
+
+  /**
+   * Ends the hold of `startQueuing()` and returns this client: requests wait for a connection only again, so the ones
+   * held go out now, in order, when the client is connected (once it is, otherwise). Unlike the SDK's, which keeps
+   * them until `playQueue()`, nothing stays behind: call `flushQueue()` first to drop them instead.
+   *
+   * @example
+   * ```ts
+   * kuzzle.startQueuing();
+   * kuzzle.document.create('shop', 'orders', { total: 12 }).subscribe(); // held
+   * kuzzle.stopQueuing(); // sent now, when connected
+   * ```
+   */
+  stopQueuing(): this {
+    this.queue.command('stop');
+    return this;
+  }
+
+  /**
+   * Sends the requests waiting now, in order, as soon as the client is connected (at once when it is), and returns
+   * this client. Requests made afterwards are still held while `startQueuing()` is in force. Without it there is
+   * nothing to play: waiting requests go out by themselves once connected. Unlike the SDK's, a call made while
+   * reconnecting is not lost: the requests waiting then go once connected.
+   *
+   * @example
+   * ```ts
+   * kuzzle.startQueuing();
+   * kuzzle.document.update('shop', 'orders', 'o1', { paid: true }).subscribe();
+   * kuzzle.playQueue(); // sent now; later requests are held again
+   * ```
+   */
+  playQueue(): this {
+    this.queue.command('play');
+    return this;
+  }
+
+  /**
+   * Drops every request waiting in the offline queue and returns this client: each one's Observable errors with
+   * `RequestDroppedError` (reason `'flushed'`), in order, each after a `dropped` event. Requests made afterwards wait
+   * as before. Unlike the SDK's, which forgets its queued requests without settling them, every caller hears of it.
+   *
+   * @example
+   * ```ts
+   * kuzzle.events$.pipe(filter((event) => event.type === 'disconnected')).subscribe(() => kuzzle.flushQueue());
+   * ```
+   */
+  flushQueue(): this {
+    this.queue.command('flush');
+    return this;
+  }
+
   /**
    * Sends any request and emits the whole response, then completes; an error response errors with `KuzzleError`.
    * Cold: nothing is sent before subscription, and unsubscribing before the response forgets it. Options other than
@@ -272,13 +348,14 @@ export class KuzzleClient {
   private route(text: string): typeof TOKEN_EXPIRED | undefined {
     const parsed = parseServerFrame(text);
     if (!parsed.ok) {
-      this.reports.next({ type: 'discarded', reason: parsed.reason, frame: text });
+      this.reports.next({ type: 'discarded', reason: parsed.reason, frame: redactFrame(text) });
       return undefined;
     }
     const { frame } = parsed;
     if (frame.kind === 'server-notification') return TOKEN_EXPIRED;
     if (frame.kind === 'response' && !this.channel.deliver(frame.response)) {
-      this.reports.next({ type: 'discarded', reason: 'unknown-request', frame: text });
+      const { requestId, error } = frame.response;
+      this.reports.next({ type: 'discarded', reason: 'unknown-request', requestId, ...(error ? { error: new KuzzleError(error) } : {}) });
     } else if (frame.kind === 'notification' && !this.rooms.dispatch(frame.notification)) {
       this.reports.next({ type: 'discarded', reason: 'unknown-room', frame: text });
     }

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_REQUEST_SIZE, DEFAULT_MAX_RESENDS } from '../links/request-
 import { milliseconds, countOrInfinity, wholeOrInfinity } from '../options/schemas';
 import { validateOptions } from '../options/validate';
 import { randomId } from '../vocabulary/ids';
-import type { RequestOptions, Volatile } from '../vocabulary/request';
+import type { KuzzleRequest, RequestOptions, Volatile } from '../vocabulary/request';
 import { InvalidOptionError } from '../vocabulary/errors/client-errors';
 
 /** Options of `new Kuzzle(protocol, options)`. */
@@ -31,6 +31,15 @@ export interface KuzzleOptions {
    * @default 120000
    */
   queueMaxAge?: number;
+  /**
+   * Which requests may wait in the offline queue, for a connection or while `startQueuing()` holds them. Called once
+   * for each queuable request that would wait (never for one that goes out at once), with the request as it will be
+   * sent (without the session's token). A request it refuses fails at once with `RequestDroppedError` (reason `'filtered'`) and a
+   * `dropped` event; an exception it throws fails the request with that exception. The authenticator's login during a
+   * reconnection and the restoration of subscriptions never wait, hence never meet it.
+   * @default every queuable request waits
+   */
+  queueFilter?: (request: KuzzleRequest) => boolean;
   /**
    * Largest request the client sends, in bytes of its serialised frame (UTF-8, token included). A larger one fails with
    * `RequestTooLargeError` before anything is sent: a Kuzzle server drops the whole connection (close 1006, no close
@@ -82,6 +91,7 @@ export const DEFAULT_KUZZLE_OPTIONS: ResolvedKuzzleOptions = Object.freeze({
   requestTimeout: 30_000,
   queueMaxSize: 500,
   queueMaxAge: 120_000,
+  queueFilter: () => true,
   maxRequestSize: DEFAULT_MAX_REQUEST_SIZE,
   maxResends: DEFAULT_MAX_RESENDS,
   volatile: Object.freeze({}) as Volatile,
@@ -98,6 +108,7 @@ const schema = z.strictObject({
   requestTimeout: z.optional(milliseconds()),
   queueMaxSize: z.optional(countOrInfinity()),
   queueMaxAge: z.optional(milliseconds()),
+  queueFilter: z.optional(fn()),
   maxRequestSize: z.optional(wholeOrInfinity()),
   maxResends: z.optional(wholeOrInfinity()),
   volatile: z.optional(z.record(z.string(), z.unknown())),

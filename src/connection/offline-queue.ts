@@ -1,31 +1,43 @@
-import { defer, finalize, first, map, type Observable, of, throwError, timeout, type SchedulerLike } from 'rxjs';
-import { NotConnectedError, RequestDroppedError } from '../vocabulary/errors/client-errors';
-import type { ConnectionState, KuzzleEvent } from '../vocabulary/events';
+import {
+  BehaviorSubject,
+  combineLatest,
+  defer,
+  finalize,
+  first,
+  map,
+  mergeMap,
+  type Observable,
+  of,
+  throwError,
+  timeout,
+  type SchedulerLike,
+} from 'rxjs';
+import { NotConnectedError, RequestDroppedError, type RequestDropReason } from '../vocabulary/errors/client-errors';
+import type { KuzzleEvent } from '../vocabulary/events';
 import type { KuzzleRequest } from '../vocabulary/request';
+import { decideQueued, type QueueGate } from './queue-decision';
+import { INITIAL_QUEUE_MODE, reduceQueueMode, type QueueCommand, type QueueMode } from './queue-mode';
 
 export interface OfflineQueueConfig {
   readonly maxSize: number;
   readonly maxAge: number;
+  /** Whether a request that has to wait may (the `queueFilter` option). */
+  readonly filter: (request: KuzzleRequest) => boolean;
   readonly scheduler: SchedulerLike;
 }
 
-/** What the queue reads of the connection. */
-export interface QueueGate {
-  readonly state: ConnectionState;
-  /** The `authenticator` runs during a restoration: auth requests may go out. */
-  readonly authenticating: boolean;
-}
-
-/** Whether a request may go out now. */
-function mayGo(gate: QueueGate, request: KuzzleRequest): boolean {
-  return gate.state === 'connected' || (gate.authenticating && request.controller === 'auth');
-}
-
 /**
- * Requests made while connecting or reconnecting wait here, bounded in size and age, and go out in order once the
- * client is connected; while offline they fail at once.
+ * Requests made while connecting or reconnecting (or while `startQueuing()` holds them) wait here, bounded in size and
+ * age, and go out in order once they may (see `decideQueued`); while offline they fail at once. Each waiting request
+ * follows the connection and the queue's mode, folded together (`combineLatest`), until its decision is not 'wait'.
  */
 export class OfflineQueue {
+  /** The mode after the user's commands, folded by `reduceQueueMode`. */
+  private readonly mode = new BehaviorSubject<QueueMode>(INITIAL_QUEUE_MODE);
+  /**
+   * How many requests wait, for `maxSize`: a count of subscriptions, which the streams do not see come and go (a
+   * caller may unsubscribe at any time), kept by the admission and the `finalize` of each waiting request.
+   */
   private waiting = 0;
 
   constructor(
@@ -35,20 +47,35 @@ export class OfflineQueue {
     private readonly config: OfflineQueueConfig,
   ) {}
 
+  /** Applies `startQueuing()`, `stopQueuing()`, `playQueue()` or `flushQueue()`; the waiting requests follow. */
+  command(command: QueueCommand): void {
+    this.mode.next(reduceQueueMode(this.mode.value, command));
+  }
+
   /** Emits once the request may be sent; errors when it may not wait or waited in vain. */
   whenReady(request: KuzzleRequest, queuable: boolean): Observable<void> {
     return defer(() => {
       const gate = this.currentGate();
-      if (mayGo(gate, request)) return of(undefined);
+      const since = this.mode.value;
+      const now = decideQueued(gate, since, since, request);
+      if (now === 'go') return of(undefined);
       const { state } = gate;
-      if (state === 'offline') {
+      if (now === 'offline') {
         return throwError(() => new NotConnectedError(request, 'the client is offline (call connect() first)'));
       }
-      if (!queuable) return throwError(() => new NotConnectedError(request, `the client is ${state} and the request is not queuable`));
+      if (!queuable) {
+        // Connected, yet it would wait: startQueuing() holds the requests, and this one may not be held.
+        if (state === 'connected') return this.drop(request, 'filtered');
+        return throwError(() => new NotConnectedError(request, `the client is ${state} and the request is not queuable`));
+      }
+      if (!this.config.filter(request)) return this.drop(request, 'filtered');
       if (this.waiting >= this.config.maxSize) return this.drop(request, 'queue-full');
       this.waiting++;
       this.emit({ type: 'queued', request });
-      const settled$ = this.gate$.pipe(first((g) => mayGo(g, request) || g.state === 'offline'));
+      const settled$ = combineLatest([this.gate$, this.mode]).pipe(
+        map(([g, mode]) => decideQueued(g, mode, since, request)),
+        first((decision) => decision !== 'wait'),
+      );
       const bounded$ =
         this.config.maxAge > 0
           ? settled$.pipe(
@@ -56,16 +83,20 @@ export class OfflineQueue {
             )
           : settled$;
       return bounded$.pipe(
-        map((g) => {
-          if (!mayGo(g, request)) throw new NotConnectedError(request, 'the client went offline while the request waited');
+        mergeMap((decision) => {
+          if (decision === 'flushed') return this.drop(request, 'flushed');
+          if (decision === 'offline') {
+            return throwError(() => new NotConnectedError(request, 'the client went offline while the request waited'));
+          }
           this.emit({ type: 'replayed', request });
+          return of(undefined);
         }),
         finalize(() => this.waiting--),
       );
     });
   }
 
-  private drop(request: KuzzleRequest, reason: 'queue-full' | 'max-age'): Observable<never> {
+  private drop(request: KuzzleRequest, reason: RequestDropReason): Observable<never> {
     this.emit({ type: 'dropped', reason, request });
     return throwError(() => new RequestDroppedError(request, reason));
   }

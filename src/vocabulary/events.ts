@@ -1,3 +1,4 @@
+import type { RequestDropReason } from './errors/client-errors';
 import type { DisconnectOrigin } from './errors/connection-errors';
 import type { KuzzleError } from './errors/kuzzle-error';
 import type { DiscardReason } from './frames';
@@ -30,8 +31,20 @@ export type KuzzleEvent =
   | { readonly type: 'networkError'; readonly error: Error }
   /** A request was answered with an error. */
   | { readonly type: 'queryError'; readonly error: KuzzleError; readonly request: KuzzleRequest }
-  /** A server frame was set aside (not JSON, unexpected shape, for no pending request or subscription). */
-  | { readonly type: 'discarded'; readonly reason: DiscardReason; readonly frame?: string; readonly request?: KuzzleRequest }
+  /**
+   * A server frame was set aside (not JSON, unexpected shape, for no pending request or subscription). A response for
+   * no pending request names its `requestId` and, when it is an error, the `error` (a server over its rate limit
+   * answers with a 429 that names a request id of its own): never its text, which may hold a token. `frame` is the
+   * text of the others, tokens redacted.
+   */
+  | {
+      readonly type: 'discarded';
+      readonly reason: DiscardReason;
+      readonly frame?: string;
+      readonly requestId?: string;
+      readonly error?: KuzzleError;
+      readonly request?: KuzzleRequest;
+    }
   /** The server acknowledged a subscription: it is live. */
   | ({ readonly type: 'subscribed' } & RoomInfo)
   /** A subscription was restored on a new socket (after a reconnection or an authentication renewal). */
@@ -44,7 +57,7 @@ export type KuzzleEvent =
   | { readonly type: 'queued'; readonly request: KuzzleRequest }
   /** A queued request was sent once connected. */
   | { readonly type: 'replayed'; readonly request: KuzzleRequest }
-  /** A queued request was dropped; its Observable errors with `RequestDroppedError`. */
-  | { readonly type: 'dropped'; readonly reason: 'queue-full' | 'max-age'; readonly request: KuzzleRequest };
+  /** The offline queue dropped a request (`reason`: see `RequestDropReason`); its Observable errors with `RequestDroppedError`. */
+  | { readonly type: 'dropped'; readonly reason: RequestDropReason; readonly request: KuzzleRequest };
 
 export type KuzzleEventType = KuzzleEvent['type'];

@@ -27,6 +27,11 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** A frame's text with the value of every `jwt` and `token` field replaced, fit for events and logs. */
+export function redactFrame(text: string): string {
+  return text.replace(/("(?:jwt|token)"\s*:\s*)"[^"]*"/g, '$1"[redacted]"');
+}
+
 /** Validates one text frame at the boundary. Never throws: a bad frame is a reason to discard it. */
 export function parseServerFrame(text: string): ParsedFrame {
   const json = tryJson(text);

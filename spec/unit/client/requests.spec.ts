@@ -210,11 +210,52 @@ describe('Kuzzle request timeouts', () => {
 
     expect(response.values).toEqual([]);
     expect((response.error as Error).name).toBe('RequestTimeoutError');
-    expect(events).toContainEqual({
-      type: 'discarded',
-      reason: 'unknown-request',
-      frame: expect.stringContaining('"requestId":"id-1"') as unknown,
+    expect(events).toContainEqual({ type: 'discarded', reason: 'unknown-request', requestId: 'id-1' });
+  });
+
+  it('reports an error frame for no pending request with its error, as a server over its rate limit sends one', () => {
+    const { kuzzle, connect, events } = setup();
+    const socket = connect();
+    observe(kuzzle.query({ controller: 'server', action: 'now' }));
+    // The server's own request id, no room: nothing can match it.
+    socket.receiveJson({
+      requestId: 'made-up-by-the-server',
+      status: 429,
+      error: { id: 'network.websocket.ratelimit_exceeded', code: 50528258, message: 'Rate limit exceeded', status: 429 },
+      controller: null,
+      action: null,
+      result: null,
+      volatile: null,
     });
+
+    const discarded = events.find((event) => event.type === 'discarded');
+    expect(discarded).toMatchObject({ type: 'discarded', reason: 'unknown-request', requestId: 'made-up-by-the-server' });
+    expect(discarded?.type === 'discarded' && discarded.error).toMatchObject({
+      name: 'KuzzleError',
+      id: 'network.websocket.ratelimit_exceeded',
+      status: 429,
+    });
+    expect(discarded).not.toHaveProperty('frame');
+  });
+
+  it('never puts a token in a discarded frame: a late login response names its request only', () => {
+    const { kuzzle, connect, events, at, runUntil } = setup({ requestTimeout: 1000 });
+    const socket = connect();
+    observe(kuzzle.query({ controller: 'auth', action: 'login', strategy: 'local', body: { username: 'u', password: 'p' } }));
+    const login = socket.lastRequest;
+    at(1500, () => socket.respond(login, { _id: 'u', jwt: 'kauth-secret', expiresAt: 1, ttl: 1 }));
+    runUntil(2000);
+
+    expect(JSON.stringify(events)).not.toContain('kauth-secret');
+    expect(events).toContainEqual({ type: 'discarded', reason: 'unknown-request', requestId: login.requestId });
+  });
+
+  it('redacts the tokens of a frame it cannot read', () => {
+    const { connect, events } = setup();
+    const socket = connect();
+    socket.receive('{"jwt": "kauth-secret", "token":"kapikey-secret", "oops"');
+
+    expect(events).toContainEqual({ type: 'discarded', reason: 'not-json', frame: '{"jwt": "[redacted]", "token":"[redacted]", "oops"' });
   });
 
   it('has no timeout when requestTimeout is 0', () => {
@@ -236,11 +277,7 @@ describe('Kuzzle request unsubscription', () => {
     socket.respond(socket.lastRequest, { now: 1 });
 
     expect(response.values).toEqual([]);
-    expect(events).toContainEqual({
-      type: 'discarded',
-      reason: 'unknown-request',
-      frame: expect.stringContaining('"requestId":"id-1"') as unknown,
-    });
+    expect(events).toContainEqual({ type: 'discarded', reason: 'unknown-request', requestId: 'id-1' });
   });
 
   it('answers only the requests still awaited', () => {
@@ -304,7 +341,9 @@ describe('Kuzzle malformed frames', () => {
 
     socket.receive(text);
 
-    expect(events).toContainEqual({ type: 'discarded', reason, frame: text });
+    // A response's text may hold a token: it is named by its request id instead.
+    const described = reason === 'unknown-request' ? { requestId: 'nobody' } : { frame: text };
+    expect(events).toContainEqual({ type: 'discarded', reason, ...described });
     expect(pending.error).toBeUndefined();
     expect(kuzzle.protocol.isOpen).toBe(true);
     socket.respond(socket.lastRequest, { now: 7 });
@@ -329,6 +368,11 @@ describe('Kuzzle malformed frames', () => {
     const text =
       '{"action":null,"controller":null,"error":{"code":50528257,"id":"network.websocket.unexpected_error","message":"Unexpected token","status":400},"requestId":"d5227210-1","status":400,"volatile":null,"result":null}';
     socket.receive(text);
-    expect(events).toContainEqual({ type: 'discarded', reason: 'unknown-request', frame: text });
+    expect(events).toContainEqual({
+      type: 'discarded',
+      reason: 'unknown-request',
+      requestId: 'd5227210-1',
+      error: expect.objectContaining({ name: 'KuzzleError', id: 'network.websocket.unexpected_error', status: 400 }) as unknown,
+    });
   });
 });

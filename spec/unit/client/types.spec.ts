@@ -21,6 +21,6 @@ describe('public types', () => {
     expectTypeOf<Extract<KuzzleEvent, { type: 'disconnected' }>['origin']>().toEqualTypeOf<
       'user' | 'network' | 'server' | 'ping-timeout' | 'reopen'
     >();
-    expectTypeOf<Extract<KuzzleEvent, { type: 'dropped' }>['reason']>().toEqualTypeOf<'queue-full' | 'max-age'>();
+    expectTypeOf<Extract<KuzzleEvent, { type: 'dropped' }>['reason']>().toEqualTypeOf<'queue-full' | 'max-age' | 'filtered' | 'flushed'>();
   });
 });

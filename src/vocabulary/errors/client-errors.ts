@@ -98,12 +98,22 @@ export class RequestUnsafeToResendError extends Error {
   }
 }
 
-/** A request waiting for a connection was dropped from the offline queue (full, or waited too long). */
+/**
+ * Why the offline queue let a request go without sending it:
+ * - `'queue-full'`: `queueMaxSize` requests were already waiting;
+ * - `'max-age'`: it waited longer than `queueMaxAge`;
+ * - `'filtered'`: it had to wait and was refused a place: the `queueFilter` returned false for it, or it was made
+ *   with `queuable: false` while `startQueuing()` held the requests on an open connection;
+ * - `'flushed'`: `flushQueue()` was called while it waited.
+ */
+export type RequestDropReason = 'queue-full' | 'max-age' | 'filtered' | 'flushed';
+
+/** A request was dropped by the offline queue, before it was sent: `reason` says why. */
 export class RequestDroppedError extends Error {
   override readonly name = 'RequestDroppedError';
   constructor(
     readonly request: KuzzleRequest,
-    readonly reason: 'queue-full' | 'max-age',
+    readonly reason: RequestDropReason,
   ) {
     super(`Request ${request.controller}:${request.action} dropped from the offline queue (${reason})`);
   }
