@@ -1,5 +1,5 @@
 import { cold, getTestScheduler, hot } from 'jasmine-marbles';
-import { catchError, Observable, take, throwError } from 'rxjs';
+import { catchError, Observable, type SchedulerLike, take, takeUntil, throwError, timer } from 'rxjs';
 import { keepAlive, type LifeSign } from '../../../src/protocol/keep-alive';
 
 /** Every marble letter is a pong. */
@@ -145,5 +145,43 @@ describe('keepAlive', () => {
     expect(nameAndMessage(latency)).toBeObservable(
       cold('-----------#', undefined, { name: 'PingTimeoutError', message: 'No pong, nor any other frame, within 30 ms of a ping' }),
     );
+  });
+
+  describe('a deadline that fires late (a suspended process, a throttled tab)', () => {
+    /** The test scheduler, whose clock can jump ahead: the timers due meanwhile fire late, as after a suspension. */
+    function suspendable() {
+      const scheduler = getTestScheduler();
+      let skipped = 0;
+      const clock: SchedulerLike = {
+        now: () => scheduler.now() + skipped,
+        schedule: (work, delay, state) => scheduler.schedule(work, delay, state),
+      };
+      return { clock, suspend: (ms: number) => scheduler.schedule(() => (skipped += ms), 50 - scheduler.now()) };
+    }
+
+    it('probes before declaring the link dead: the answer read after the wake-up keeps it alive', () => {
+      const { clock, suspend } = suspendable();
+      const pings = { times: [] as number[], sendPing: () => pings.times.push(clock.now()) };
+      // Ping at 40 ms; the process sleeps 100 ms at 50 ms, so the 30 ms deadline (due at 70) fires at 170. The probe
+      // goes out then, and the frame read at 80 (180 by the clock) answers it.
+      suspend(100);
+      const signs = hot('--------f', SIGNS);
+      const latency = keepAlive(pings.sendPing, signs, { pingInterval: 40, pongTimeout: 30, scheduler: clock });
+
+      expect(nameAndMessage(latency.pipe(takeUntil(timer(100, getTestScheduler()))))).toBeObservable(cold('----------|'));
+      // 180 by the clock: the next regular ping, at the tick of 80 ms, once the wait ended.
+      expect(pings.times).toEqual([40, 170, 180]);
+    });
+
+    it('declares the link dead when the probe too goes unanswered for pongTimeout', () => {
+      const { clock, suspend } = suspendable();
+      suspend(100);
+      const latency = keepAlive(() => undefined, hot('-'), { pingInterval: 40, pongTimeout: 30, scheduler: clock });
+
+      // The late deadline fires at 70 ms (virtual), the probe's own at 100 ms.
+      expect(nameAndMessage(latency)).toBeObservable(
+        cold('----------#', undefined, { name: 'PingTimeoutError', message: 'No pong, nor any other frame, within 30 ms of a ping' }),
+      );
+    });
   });
 });
