@@ -1,6 +1,7 @@
-import { defer, map, Observable, of, race, retry, switchMap, throwError, type Subscriber } from 'rxjs';
+import { catchError, defer, map, Observable, of, race, switchMap, throwError, type Subscriber } from 'rxjs';
 import { ConnectionLostError, RequestTooLargeError, RequestUnsafeToResendError } from '../vocabulary/errors/client-errors';
 import { isReadOnly, type KuzzleRequest, type KuzzleResponse, type RequestOptions } from '../vocabulary/request';
+import { OneAtATime } from './one-at-a-time';
 import { DEFAULT_MAX_REQUEST_SIZE, DEFAULT_MAX_RESENDS } from './request-limits';
 
 export interface RequestChannelDeps {
@@ -78,6 +79,8 @@ export class RequestChannel {
   private readonly pending = new Map<string, Array<Subscriber<KuzzleResponse>>>();
   private readonly maxRequestSize: number;
   private readonly maxResends: number;
+  /** Requests that were in flight at a loss go out again one at a time. */
+  private readonly suspects = new OneAtATime();
 
   constructor(private readonly deps: RequestChannelDeps) {
     this.maxRequestSize = deps.maxRequestSize ?? DEFAULT_MAX_REQUEST_SIZE;
@@ -105,14 +108,17 @@ export class RequestChannel {
     const resendable = (options.resendAfterReconnect === true || isReadOnly(request)) && !bypassQueue;
     const ready$ = bypassQueue ? of(undefined) : this.deps.whenReady(request, options.queuable ?? true);
     const once$ = ready$.pipe(switchMap(() => this.sendAndAwait(request)));
-    return once$.pipe(
-      retry({
-        delay: (error: unknown, losses: number) => {
-          const decision = decideResend(error, losses, resendable, options.maxResends ?? this.maxResends);
-          return decision.kind === 'resend' ? of(0) : throwError(() => decision.error);
-        },
-      }),
-    );
+    const maxResends = options.maxResends ?? this.maxResends;
+    // A request that was in flight at a loss is re-sent alone among such suspects, so that the one that drops the
+    // link (a frame the server refuses) cannot take the others down with it again: they are not in flight then.
+    const attempt = (losses: number): Observable<KuzzleResponse> =>
+      (losses === 0 ? once$ : this.suspects.run(once$)).pipe(
+        catchError((error: unknown) => {
+          const decision = decideResend(error, losses + 1, resendable, maxResends);
+          return decision.kind === 'resend' ? attempt(losses + 1) : throwError(() => decision.error);
+        }),
+      );
+    return attempt(0);
   }
 
   /** Serialises (with the token of this moment) and measures the frame, then sends it unless it is too large. */

@@ -154,7 +154,7 @@ describe('keepAlive', () => {
       let skipped = 0;
       const clock: SchedulerLike = {
         now: () => scheduler.now() + skipped,
-        schedule: (work, delay, state) => scheduler.schedule(work, delay, state),
+        schedule: scheduler.schedule.bind(scheduler),
       };
       return { clock, suspend: (ms: number) => scheduler.schedule(() => (skipped += ms), 50 - scheduler.now()) };
     }
