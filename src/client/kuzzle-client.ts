@@ -4,16 +4,20 @@ import {
   EMPTY,
   exhaustMap,
   filter,
+  first,
   map,
   merge,
   mergeMap,
   type Observable,
+  observeOn,
   of,
+  race,
   Subject,
   takeUntil,
   tap,
   throwError,
   timeout,
+  timer,
 } from 'rxjs';
 import { afterExpiredOnReconnection, afterExpiryNotification, type ReauthenticationDeps } from '../auth/reauthentication';
 import { AuthSession } from '../auth/auth-session';
@@ -54,6 +58,9 @@ const TOKEN_EXPIRED = 'token-expired';
  * client.connect().pipe(switchMap(() => document.get('shop', 'orders', 'o1'))).subscribe(console.log);
  * ```
  */
+
+/** How long a cookie renewal waits for the answers in flight before it reopens the socket, in ms. */
+const DRAIN_LIMIT = 1000;
 export class KuzzleClient {
   readonly options: ResolvedKuzzleOptions;
   /** Identifies this client in its requests' `volatile.sdkInstanceId` (used by `subscribeToSelf: false`). */
@@ -128,6 +135,20 @@ export class KuzzleClient {
         hold: (work$) => protocol.hold(work$),
         isRunning: () => this.engine.current.state !== 'offline',
         settled$: this.engine.snapshot$.pipe(filter((snapshot) => snapshot.state === 'connected' || snapshot.state === 'offline')),
+        // The answers on their way when a renewal starts, waited for at most DRAIN_LIMIT ms. One scheduler hop after
+        // the last, so that the socket is not closed from inside the routing of a frame; a request sent meanwhile
+        // is waited for too.
+        drained$: defer(() =>
+          this.channel.busy
+            ? race(
+                this.channel.idle$.pipe(
+                  observeOn(protocol.options.scheduler),
+                  first(() => !this.channel.busy),
+                ),
+                timer(DRAIN_LIMIT, protocol.options.scheduler),
+              )
+            : of(undefined),
+        ),
       },
       cookieAuth: this.options.cookieAuth,
       middlewares: this.options.links,

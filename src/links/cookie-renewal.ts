@@ -9,10 +9,15 @@ export interface HeldConnection {
   isRunning(): boolean;
   /** Emits once the new socket is ready (its subscriptions restored), or the client went offline. */
   readonly settled$: Observable<unknown>;
+  /**
+   * Emits once the requests in flight got their responses (at once when none is), or when waiting for them lasted
+   * too long: a reopen then loses none of the answers on their way.
+   */
+  readonly drained$: Observable<unknown>;
 }
 
 /**
- * Cookie renewal as a link around `http`: hold the connection, make the HTTP call (its response sets the cookie),
+ * Cookie renewal as a link around `http`: let the requests in flight get their answers, hold the connection, make the HTTP call (its response sets the cookie),
  * reopen, and emit the response once the new socket is ready, so that what follows the call runs in the new session.
  * The socket reopens whatever the call's outcome. Overlapping renewals share one hold: the socket reopens once.
  */
@@ -20,7 +25,10 @@ export function cookieRenewal(http: Link, connection: HeldConnection): Link {
   return (operation) =>
     defer(() => {
       const running = connection.isRunning();
-      const call$ = connection.hold(http(operation));
+      const call$ = connection.drained$.pipe(
+        first(),
+        concatMap(() => connection.hold(http(operation))),
+      );
       if (!running) return call$;
       return call$.pipe(
         concatMap((response) =>

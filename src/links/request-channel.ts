@@ -1,4 +1,4 @@
-import { catchError, defer, map, Observable, of, race, switchMap, throwError, type Subscriber } from 'rxjs';
+import { BehaviorSubject, catchError, defer, filter, map, Observable, of, race, switchMap, throwError, type Subscriber } from 'rxjs';
 import { ConnectionLostError, RequestTooLargeError, RequestUnsafeToResendError } from '../vocabulary/errors/client-errors';
 import { isReadOnly, type KuzzleRequest, type KuzzleResponse, type RequestOptions } from '../vocabulary/request';
 import { OneAtATime } from './one-at-a-time';
@@ -79,6 +79,15 @@ export class RequestChannel {
   private readonly pending = new Map<string, Array<Subscriber<KuzzleResponse>>>();
   private readonly maxRequestSize: number;
   private readonly maxResends: number;
+  /** How many request ids await a response. */
+  private readonly inFlight = new BehaviorSubject(0);
+  /** Emits (the current state replayed) each time no request awaits a response. */
+  readonly idle$: Observable<unknown> = this.inFlight.pipe(filter((count) => count === 0));
+
+  /** True while some request awaits its response. */
+  get busy(): boolean {
+    return this.inFlight.value > 0;
+  }
   /** Requests that were in flight at a loss go out again one at a time. */
   private readonly suspects = new OneAtATime();
 
@@ -146,11 +155,13 @@ export class RequestChannel {
     const response$ = new Observable<KuzzleResponse>((subscriber) => {
       const id = request.requestId;
       this.pending.set(id, [...(this.pending.get(id) ?? []), subscriber]);
+      this.inFlight.next(this.pending.size);
       this.deps.send(text);
       return () => {
         const rest = (this.pending.get(id) ?? []).filter((other) => other !== subscriber);
         if (rest.length > 0) this.pending.set(id, rest);
         else this.pending.delete(id);
+        this.inFlight.next(this.pending.size);
       };
     });
     return race(lost$, response$);

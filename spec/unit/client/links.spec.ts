@@ -93,6 +93,7 @@ describe('cookieRenewal', () => {
       },
       isRunning: () => true,
       settled$: settled,
+      drained$: of('nothing in flight'),
     });
     expect(link(op('auth', 'login'))).toBeObservable(cold('-----(r|)', { r: answer('logged in') }));
     expect(http).toHaveSubscriptions('^--!');
@@ -104,6 +105,7 @@ describe('cookieRenewal', () => {
       hold: (work$) => work$,
       isRunning: () => false,
       settled$: hot('-------s'),
+      drained$: of('nothing in flight'),
     });
     expect(link(op('auth', 'login'))).toBeObservable(cold('--r|', { r: answer('logged in') }));
   });
@@ -114,9 +116,28 @@ describe('cookieRenewal', () => {
       hold: (work$) => work$.pipe(finalize(() => ends.push('released'))),
       isRunning: () => true,
       settled$: hot('-----s'),
+      drained$: of('nothing in flight'),
     });
     expect(link(op('auth', 'login'))).toBeObservable(cold('-#', undefined, new Error('HTTP down')));
     expect(ends).toEqual(['released']);
+  });
+
+  it('waits for the answers in flight before it holds the connection, so that a reopen loses none of them', () => {
+    const http = cold('--r|', { r: answer('logged in') });
+    const held: number[] = [];
+    const scheduler = getTestScheduler();
+    const link = cookieRenewal(() => http, {
+      hold: (work$) => {
+        held.push(scheduler.now());
+        return work$;
+      },
+      isRunning: () => true,
+      settled$: hot('--------s'),
+      drained$: hot('---d'),
+    });
+    expect(link(op('auth', 'login'))).toBeObservable(cold('--------(r|)', { r: answer('logged in') }));
+    expect(http).toHaveSubscriptions('---^--!');
+    expect(held).toEqual([30]);
   });
 });
 
