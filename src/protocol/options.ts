@@ -1,5 +1,5 @@
 import type { ReconnectionPolicy } from './reconnection';
-import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, isObservable, type Observable, type SchedulerLike } from 'rxjs';
 import * as z from 'zod/mini';
 import { atLeast, atMost, countOrInfinity, milliseconds, moreThan, textWhere, whole } from '../options/schemas';
 import { validateOptions } from '../options/validate';
@@ -86,9 +86,18 @@ export interface WebSocketProtocolOptions {
    * ```
    */
   reconnectionPolicy?: ReconnectionPolicy;
+  /**
+   * The device's network: `false` when it goes offline (the socket is dropped at once, as a lost link, rather than
+   * left to the keep-alive), `true` when it is back (a reconnection waiting for its delay starts at once).
+   * @default undefined: the browser's `offline` and `online` events (nothing in Node)
+   */
+  networkStatus$?: Observable<boolean>;
 }
 
-export type ResolvedProtocolOptions = Readonly<Required<Omit<WebSocketProtocolOptions, 'WebSocketCtor' | 'reconnectionPolicy'>>> & {
+export type ResolvedProtocolOptions = Readonly<
+  Required<Omit<WebSocketProtocolOptions, 'WebSocketCtor' | 'reconnectionPolicy' | 'networkStatus$'>>
+> & {
+  readonly networkStatus$: Observable<boolean> | undefined;
   readonly WebSocketCtor: WebSocketCtor | undefined;
   readonly reconnectionPolicy: ReconnectionPolicy | undefined;
 };
@@ -109,6 +118,7 @@ export const DEFAULT_PROTOCOL_OPTIONS: ResolvedProtocolOptions = Object.freeze({
   headers: Object.freeze({}) as Record<string, string>,
   WebSocketCtor: undefined,
   reconnectionPolicy: undefined,
+  networkStatus$: undefined,
   scheduler: asyncScheduler,
   random: Math.random,
 });
@@ -131,6 +141,7 @@ const schema = z.strictObject({
   scheduler: z.optional(z.custom<SchedulerLike>((v) => typeof v === 'object' && v !== null && 'schedule' in v)),
   random: z.optional(z.custom<() => number>((v) => typeof v === 'function')),
   reconnectionPolicy: z.optional(z.custom<ReconnectionPolicy>((v) => typeof v === 'function', 'must be a function')),
+  networkStatus$: z.optional(z.custom<Observable<boolean>>(isObservable, 'must be an Observable')),
 });
 
 const hostSchema = textWhere((host) => host !== '', 'must not be empty');

@@ -5,6 +5,7 @@ import {
   filter,
   first,
   from,
+  merge,
   mergeMap,
   type Observable,
   type ObservableInput,
@@ -86,19 +87,23 @@ export interface LinkRunConfig {
   readonly mayOpen$: Observable<boolean>;
   /** Emits when the user closes the link. */
   readonly userClose$: Observable<unknown>;
+  /** Emits when the device's network is back: a wait for the next attempt ends at once. */
+  readonly online$: Observable<unknown>;
 }
 
 /**
  * One run of the link, from `open()` to `closed` or `failed`: socket after socket, each ended by a `LinkLostError`
  * that `afterLoss` turns into the next step. `expand` chains the steps flat (no operator nesting grows with the
- * reconnections), and each wait races the user's close, so that `disconnect()` stops a pending reconnection.
+ * reconnections), and each wait races the user's close, so that `disconnect()` stops a pending reconnection; the
+ * network coming back (`online$`) ends a wait at once.
  */
 export function linkRun(config: LinkRunConfig): Observable<LinkEvent> {
   // The session's events go through as they are (the common case, a frame); a step marks the end of a socket.
   const attempt = (wait$: Observable<unknown>, run: RunState): Observable<LinkEvent | RunStep> =>
     race(
       // The session first: once it is subscribed, it hears the close itself and closes its socket with 1000.
-      wait$.pipe(
+      // The wait ends early when the network comes back.
+      merge(wait$, config.online$).pipe(
         take(1),
         switchMap(() => config.mayOpen$.pipe(first(Boolean))),
         switchMap(() => config.session(run.resumed)),

@@ -49,6 +49,8 @@ export interface SessionConfig {
   readonly outbound$: Observable<string>;
   /** Emits when the socket must be closed on purpose. */
   readonly closeRequests$: Observable<IntentionalClose>;
+  /** Emits when the device went offline: the socket is dropped as a lost link. */
+  readonly offline$: Observable<unknown>;
 }
 
 const PONG = '{"p":2}';
@@ -145,6 +147,19 @@ function connectTimeout(config: SessionConfig, opens$: Observable<unknown>): Obs
 }
 
 /** A close asked for on purpose ends the socket with 1000 (and `reopen` as the reason of a reopen). */
+/** The device went offline: the link is lost now, not once the keep-alive notices. */
+function wentOffline(config: SessionConfig): Observable<SessionSignal> {
+  return config.offline$.pipe(
+    take(1),
+    map((): SessionSignal => ({
+      kind: 'end',
+      origin: 'network',
+      cause: new Error('the device went offline'),
+      ending: { how: 'terminate' },
+    })),
+  );
+}
+
 function closeRequested(config: SessionConfig): Observable<SessionSignal> {
   return config.closeRequests$.pipe(
     map((origin): SessionSignal => ({
@@ -194,6 +209,7 @@ export function socketSession(config: SessionConfig): Observable<SocketEvent> {
       ),
       connectTimeout(config, opens),
       closeRequested(config),
+      wentOffline(config),
     ).pipe(
       scan((state: SessionState, signal: SessionSignal) => reduceSession(state, signal, context), INITIAL_SESSION),
       takeWhile((state) => state.end === undefined, true),

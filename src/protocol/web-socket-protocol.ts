@@ -13,6 +13,7 @@ import {
   switchMap,
 } from 'rxjs';
 import type { LinkEvent } from '../vocabulary/link-events';
+import { browserNetworkStatus } from './network-status';
 import { resolveProtocolOptions, type ResolvedProtocolOptions, type WebSocketProtocolOptions } from './options';
 import { decideReconnect } from './reconnect-policy';
 import { linkRun, type ReconnectionPolicy } from './reconnection';
@@ -123,6 +124,8 @@ export class WebSocketProtocol {
   private run(): Observable<LinkEvent> {
     const { options } = this;
     const policy: ReconnectionPolicy = options.reconnectionPolicy ?? ((loss, attempt) => decideReconnect(loss, attempt - 1, options));
+    // One listener for the run, shared by its sockets and its waits.
+    const network$ = (options.networkStatus$ ?? browserNetworkStatus()).pipe(share());
     return resolveWebSocketCtor(options.WebSocketCtor).pipe(
       switchMap((WebSocketCtor) =>
         linkRun({
@@ -138,11 +141,13 @@ export class WebSocketProtocol {
               resumed,
               outbound$: this.outbound,
               closeRequests$: this.closeRequests,
+              offline$: network$.pipe(filter((up) => !up)),
             }),
           policy,
           scheduler: options.scheduler,
           mayOpen$: this.holds.pipe(map((count) => count === 0)),
           userClose$: this.closeRequests.pipe(filter((origin) => origin === 'user')),
+          online$: network$.pipe(filter(Boolean)),
         }),
       ),
       // No WebSocket constructor in this runtime: the run fails at once.

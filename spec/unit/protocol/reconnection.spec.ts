@@ -64,7 +64,14 @@ describe('linkRun in virtual time', () => {
   it('opens a new session after each loss, once the delay is over', () => {
     const sessions = [cold('-a--#', { a: OPEN }, droppedUnproved), cold('-b', { b: REOPEN })];
     const factory = (resumed: boolean) => sessions[resumed ? 1 : 0] ?? NEVER;
-    const run = linkRun({ session: factory, policy: twoFrames, scheduler: getTestScheduler(), mayOpen$: of(true), userClose$: NEVER });
+    const run = linkRun({
+      session: factory,
+      policy: twoFrames,
+      scheduler: getTestScheduler(),
+      mayOpen$: of(true),
+      userClose$: NEVER,
+      online$: NEVER,
+    });
 
     expect(run).toBeObservable(
       // The loss at frame 4 (the group takes frames 4 to 7), the next session subscribed 3 frames later, open at 8.
@@ -82,7 +89,14 @@ describe('linkRun in virtual time', () => {
   it('holds the next attempt while the link may not open, and opens at once when it may', () => {
     const session = cold('-a', { a: OPEN });
     const mayOpen = hot('f---t', { f: false, t: true });
-    const run = linkRun({ session: () => session, policy: twoFrames, scheduler: getTestScheduler(), mayOpen$: mayOpen, userClose$: NEVER });
+    const run = linkRun({
+      session: () => session,
+      policy: twoFrames,
+      scheduler: getTestScheduler(),
+      mayOpen$: mayOpen,
+      userClose$: NEVER,
+      online$: NEVER,
+    });
     expect(run).toBeObservable(cold('-----a', { a: OPEN }));
     expect(session).toHaveSubscriptions('----^');
   });
@@ -97,6 +111,7 @@ describe('linkRun in virtual time', () => {
       scheduler: getTestScheduler(),
       mayOpen$: of(true),
       userClose$: close,
+      online$: NEVER,
     });
     expect(run).toBeObservable(
       cold('-(lr)-(x|)', {
@@ -117,6 +132,7 @@ describe('linkRun in virtual time', () => {
       scheduler: getTestScheduler(),
       mayOpen$: of(true),
       userClose$: NEVER,
+      online$: NEVER,
     });
     expect(run).toBeObservable(cold('-(lf|)', { l: { type: 'lost', error: neverOpened }, f: { type: 'failed', error: fatal } }));
   });
@@ -129,11 +145,40 @@ describe('linkRun in virtual time', () => {
       scheduler: getTestScheduler(),
       mayOpen$: of(true),
       userClose$: NEVER,
+      online$: NEVER,
     });
     const types: string[] = [];
     run.subscribe((event) => types.push(event.type));
     getTestScheduler().flush();
     expect(types.filter((type) => type === 'lost')).toHaveLength(101);
     expect(types.at(-1)).toBe('failed');
+  });
+});
+
+describe('linkRun and the network', () => {
+  it('starts the next attempt as soon as the network is back, without waiting for the delay', () => {
+    const sessions = [cold('-a--#', { a: OPEN }, droppedUnproved), cold('-b', { b: REOPEN })];
+    const factory = (resumed: boolean) => sessions[resumed ? 1 : 0] ?? NEVER;
+    const slow: ReconnectionPolicy = (_loss, attempt) => ({ kind: 'wait', attempt, delay: 1000 });
+    const online = hot('---------o');
+    const run = linkRun({
+      session: factory,
+      policy: slow,
+      scheduler: getTestScheduler(),
+      mayOpen$: of(true),
+      userClose$: NEVER,
+      online$: online,
+    });
+
+    expect(run).toBeObservable(
+      cold('-a--(lr)--b', {
+        a: OPEN,
+        l: { type: 'lost', error: droppedUnproved },
+        r: { type: 'retrying', attempt: 1, delay: 1000 },
+        b: REOPEN,
+      }),
+    );
+    // The loss at frame 4; the network back at 9: the next session at once, not 100 frames after the loss.
+    expect(sessions[1]).toHaveSubscriptions('---------^');
   });
 });

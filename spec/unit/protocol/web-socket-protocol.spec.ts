@@ -1,4 +1,4 @@
-import { NEVER, type Subscription } from 'rxjs';
+import { NEVER, Subject, type Subscription } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { LinkLostError } from '../../../src/vocabulary/errors/connection-errors';
 import type { WebSocketProtocolOptions } from '../../../src/protocol/options';
@@ -482,5 +482,28 @@ describe('WebSocketProtocol: hold()', () => {
     runUntil(200);
 
     expect(log).toEqual(['10 open', '20 lost reopen 1000', '40 lost network (never open)', '40 retrying #1 in 50', '100 open']);
+  });
+});
+
+describe('WebSocketProtocol: the device network', () => {
+  it('drops the socket at once when the device goes offline, and reconnects as soon as it is back', () => {
+    const network = new Subject<boolean>();
+    const { protocol, log, at, runUntil } = setup({ networkStatus$: network, reconnectionDelay: 60_000, random: () => 0.5 });
+    protocol.open();
+    at(10, () => FakeWebSocket.last.open());
+    at(100, () => network.next(false));
+    at(500, () => network.next(true));
+    at(510, () => FakeWebSocket.last.open());
+    runUntil(1000);
+
+    expect(log).toEqual(['10 open', '100 lost network', '100 retrying #1 in 15000', '510 open']);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(FakeWebSocket.instances[0]?.readyState).toBe(FakeWebSocket.CLOSED);
+  });
+
+  it('refuses a networkStatus$ that is not an Observable', () => {
+    expect(() => fakeProtocol({ networkStatus$: true as never })).toThrow(
+      'Invalid option "WebSocketProtocol.networkStatus$": must be an Observable, got true',
+    );
   });
 });
