@@ -110,6 +110,16 @@ export class EmbeddedKuzzleServer {
     }
   }
 
+  /**
+   * Frames each socket may send per second, pings included, like the real server's
+   * `server.protocols.websocket.rateLimit`: it counts per second of its own clock, and answers a frame over the limit
+   * with a `network.websocket.ratelimit_exceeded` (429) error frame of its own request id and no `room` (a ping gets
+   * that instead of its pong), without processing it. 0 turns it off (the default, as on the real server).
+   */
+  limitRate(framesPerSecond: number): void {
+    this.faults.rateLimit = Math.max(0, framesPerSecond);
+  }
+
   /** true: new WebSocket upgrades are answered 503; open sockets are kept. */
   refuseConnections(on: boolean): void {
     this.faults.refusingConnections = on;

@@ -24,6 +24,7 @@ export const ERROR_CATALOGUE = {
     status: 429,
     message: 'Rejected: Too many login attempts per second',
   },
+  'network.websocket.ratelimit_exceeded': { code: 50528258, status: 429, message: 'Rate limit exceeded.' },
   'core.fatal.unexpected_error': { code: 1, status: 500, message: 'Caught an unexpected error: %s.' },
   'core.realtime.invalid_scope': {
     code: 65540,

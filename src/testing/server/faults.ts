@@ -11,4 +11,6 @@ export class Faults {
   responseDelayMs = 0;
   /** true: WebSocket upgrades are answered 503 while existing sockets live on. */
   refusingConnections = false;
+  /** Frames a socket may send per second of the server's clock, pings included (websocket `rateLimit`); 0: no limit. */
+  rateLimit = 0;
 }

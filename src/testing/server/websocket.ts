@@ -49,6 +49,8 @@ export class WebSocketSession implements ClientConnection {
   private readonly delayed = new Set<Subscription>();
   /** Set once a frame was over `maxRequestSize`: the socket is being destroyed and nothing more of it is read. */
   private refused = false;
+  /** The second of the server's clock this socket's frames are counted in, and how many came in it. */
+  private rateWindow = { second: 0, frames: 0 };
 
   constructor(
     private readonly socket: WebSocket,
@@ -133,6 +135,10 @@ export class WebSocketSession implements ClientConnection {
     if (this.deps.faults.frozen) {
       return;
     }
+    if (this.overRateLimit()) {
+      this.respond(orphanErrorFrame(kerror('network.websocket.ratelimit_exceeded').data, randomUUID()));
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -152,6 +158,15 @@ export class WebSocketSession implements ClientConnection {
       return;
     }
     this.handle(parsed);
+  }
+
+  /** Counts this frame in the current second; true when it is over the rate limit (then it is not processed). */
+  private overRateLimit(): boolean {
+    const limit = this.deps.faults.rateLimit;
+    if (limit <= 0) return false;
+    const second = Math.floor(Date.now() / 1000);
+    this.rateWindow = second === this.rateWindow.second ? { second, frames: this.rateWindow.frames + 1 } : { second, frames: 1 };
+    return this.rateWindow.frames > limit;
   }
 
   private handle(parsed: unknown): void {
