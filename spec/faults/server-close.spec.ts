@@ -31,17 +31,13 @@ faultSuite('server close', (suite) => {
     await bench.finish({ losses: [{ origin: 'network', code: 1006 }] });
   });
 
-  // Never the real server unless the environment says how (KUZZLE_RESTART_CMD).
-  faultRow(
-    suite,
-    'server restart with subscriptions active',
-    { runIf: suite.name === 'embedded' || Boolean(process.env['KUZZLE_RESTART_CMD']), timeout: 240_000 },
-    async (bench) => {
-      bench.fault();
-      await suite.target.restart();
-      bench.healed();
-      await bench.recovered();
-      await bench.finish({ losses: [{ origin: 'network', code: 1006 }] });
-    },
-  );
+  // The embedded server only. The real test server's storage is an in-memory stand-in: a restart loses the row's index,
+  // and every document request after it fails with services.storage.unknown_index, which is no fault of the client.
+  faultRow(suite, 'server restart with subscriptions active', { runIf: suite.name === 'embedded', timeout: 240_000 }, async (bench) => {
+    bench.fault();
+    // Healed when the server is back, not once the suite's own check of its test user is done.
+    await suite.target.restart(() => bench.healed());
+    await bench.recovered();
+    await bench.finish({ losses: [{ origin: 'network', code: 1006 }] });
+  });
 });

@@ -11,8 +11,11 @@ export interface Target {
   readonly httpUrl: string;
   /** Present on the embedded target only: its fault controls. */
   readonly embedded: EmbeddedKuzzleServer | undefined;
-  /** Restarts the server (both targets); resolves once it answers again. */
-  restart(): Promise<void>;
+  /**
+   * Restarts the server (both targets); resolves once it answers again and the test user exists. `onBack` is called
+   * the moment the server is back, before that check.
+   */
+  restart(onBack?: () => void): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,7 +43,10 @@ export async function startTarget(name: Target['name'], options: { idleTimeout?:
       port: server.port,
       httpUrl: server.httpUrl,
       embedded: server,
-      restart: () => server.restart(),
+      restart: async (onBack) => {
+        await server.restart();
+        onBack?.();
+      },
       stop: () => server.stop(),
     };
   }
@@ -51,10 +57,11 @@ export async function startTarget(name: Target['name'], options: { idleTimeout?:
     port: Number(url.port || 7512),
     httpUrl: `http://${url.hostname}:${url.port || 7512}`,
     embedded: undefined,
-    restart: async () => {
+    restart: async (onBack) => {
       const command = process.env['KUZZLE_RESTART_CMD'];
       if (!command) throw new Error('KUZZLE_RESTART_CMD is not set: cannot restart the real server');
       execSync(command, { stdio: 'ignore', timeout: 180_000 });
+      onBack?.();
       await ensureUser(target);
     },
     stop: async () => undefined,

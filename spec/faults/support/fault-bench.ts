@@ -1,5 +1,6 @@
 import { filter, firstValueFrom } from 'rxjs';
 import {
+  isKuzzleError,
   Kuzzle,
   WebSocketProtocol,
   type KuzzleOptions,
@@ -202,7 +203,7 @@ export class FaultBench {
     for (const request of this.workload.requests) {
       if (request.outcome?.ok !== false) continue;
       const error = request.outcome.error;
-      const key = `${request.kind} ${error instanceof Error ? error.name : 'non-Error'}`;
+      const key = `${request.kind} ${error instanceof Error ? error.name : 'non-Error'}${isKuzzleError(error) ? ` ${error.id}` : ''}`;
       failures.set(key, (failures.get(key) ?? 0) + 1);
     }
     if (failures.size === 0) return;
