@@ -1,5 +1,4 @@
 import { catchError, defer, map, type Observable, of } from 'rxjs';
-import type { KuzzleEvent } from '../vocabulary/events';
 import { actionName, type KuzzleRequest, type KuzzleResponse } from '../vocabulary/request';
 import type { KuzzleError } from '../vocabulary/errors/kuzzle-error';
 import { CookieJar } from '../http/cookie-jar';
@@ -10,7 +9,6 @@ const WITHOUT_TOKEN: ReadonlySet<string> = new Set(['auth:login', 'auth:checkTok
 
 export interface AuthSessionDeps {
   readonly cookieAuth: boolean;
-  readonly emit: (event: KuzzleEvent) => void;
   /** Sends a request while a new socket is restored, before the client reports itself connected. */
   readonly sendNow: (request: KuzzleRequest) => Observable<KuzzleResponse>;
 }
@@ -46,13 +44,15 @@ export class AuthSession {
     if (request.action === 'logout') this.tokens.clear();
   }
 
-  onError(request: KuzzleRequest, error: KuzzleError): void {
-    if (isTokenError(error.id) && !WITHOUT_TOKEN.has(actionName(request))) this.expire();
+  /** An error response: one of token expiry ends the session (see `expire`). True when the session expired. */
+  onError(request: KuzzleRequest, error: KuzzleError): boolean {
+    return isTokenError(error.id) && !WITHOUT_TOKEN.has(actionName(request)) && this.expire();
   }
 
   /**
    * After a reconnection: is the token still valid? Emits once, true when it is or when there is nothing to check
-   * (no token, cookie mode, or the check itself failed); false after dropping an expired token. Never errors.
+   * (no token, cookie mode, or the check itself failed); false when it expired, which the caller settles with
+   * `expire()`. Never errors.
    */
   stillValid$(): Observable<boolean> {
     return defer(() => {
@@ -60,18 +60,19 @@ export class AuthSession {
       if (jwt === null || this.deps.cookieAuth) return of(true);
       return this.deps.sendNow({ controller: 'auth', action: 'checkToken', body: { token: jwt } }).pipe(
         map((response) => {
-          if ((response.result as { valid?: boolean }).valid || this.tokens.jwt !== jwt) return true;
-          this.expire();
-          return false;
+          return Boolean((response.result as { valid?: boolean }).valid) || this.tokens.jwt !== jwt;
         }),
         catchError(() => of(true)),
       );
     });
   }
 
-  /** The token is no longer valid: drop it, and say so. */
-  expire(): void {
+  /**
+   * The session is no longer valid: drops the token. True when there was a session to lose (a token, or the cookie),
+   * which the caller reports as `tokenExpired`.
+   */
+  expire(): boolean {
     const hadToken = this.tokens.clear();
-    if (hadToken || this.deps.cookieAuth) this.deps.emit({ type: 'tokenExpired' });
+    return hadToken || this.deps.cookieAuth;
   }
 }

@@ -1,5 +1,6 @@
 import {
   concat,
+  connect,
   defer,
   EMPTY,
   exhaustMap,
@@ -14,7 +15,6 @@ import {
   race,
   Subject,
   takeUntil,
-  tap,
   throwError,
   timeout,
   timer,
@@ -22,7 +22,7 @@ import {
 import { afterExpiredOnReconnection, afterExpiryNotification, type ReauthenticationDeps } from '../auth/reauthentication';
 import { AuthSession } from '../auth/auth-session';
 import { ConnectionEngine } from '../connection/connection-engine';
-import type { EngineEvent } from '../connection/engine-events';
+import { report, type EngineEvent } from '../connection/engine-events';
 import type { CallOptions } from '../controllers/base-controller';
 import type { FetchLike } from '../http/fetch';
 import { HttpTransport } from '../http/http-transport';
@@ -42,6 +42,8 @@ import { requestFrame, type SendableRequest } from '../links/request-frame';
 
 /** What routing a frame says when it is the server's TokenExpired notification. */
 const TOKEN_EXPIRED = 'token-expired';
+
+const TOKEN_EXPIRED_REPORT = report({ type: 'tokenExpired' });
 
 /**
  * The Kuzzle client without its controllers: the connection, `query()`, the session, `state$`, `events$` and
@@ -66,8 +68,11 @@ export class KuzzleClient {
   /** Identifies this client in its requests' `volatile.sdkInstanceId` (used by `subscribeToSelf: false`). */
   readonly instanceId: string;
 
-  /** What the session, the queue and the rooms report for `events$`, besides the connection's own events. */
-  private readonly reports = new Subject<KuzzleEvent>();
+  /**
+   * What the requests' answers tell `events$` (`queryError`, and `tokenExpired` when one says the session is over).
+   * The connection, the queue and the rooms have their own events; only `settle` reports here.
+   */
+  private readonly answers = new Subject<KuzzleEvent>();
   private readonly engine: ConnectionEngine;
   private readonly session: AuthSession;
   private readonly channel: RequestChannel;
@@ -88,17 +93,14 @@ export class KuzzleClient {
   ) {
     this.options = resolveKuzzleOptions(options);
     this.instanceId = this.options.requestIdGenerator();
-    const emit = (event: KuzzleEvent) => this.reports.next(event);
     const isConnected = () => this.engine.current.state === 'connected';
     this.rooms = new RoomRegistry({
       request: (request, requestOptions, restoring) => this.execute(request, requestOptions, restoring),
-      emit,
       instanceId: this.instanceId,
       isConnected,
     });
     this.session = new AuthSession({
       cookieAuth: this.options.cookieAuth,
-      emit,
       sendNow: (request) => this.execute(request, {}, true),
     });
     this.engine = new ConnectionEngine({
@@ -109,15 +111,15 @@ export class KuzzleClient {
       onOffline: (cause) => this.rooms.failAll((room) => new SubscriptionLostError(room.roomId, cause)),
     });
     this.state$ = this.engine.state$;
-    this.events$ = merge(this.engine.events$, this.reports);
     this.latency$ = this.engine.latency$;
-    const queue = new OfflineQueue(this.engine.snapshot$, () => this.engine.current, emit, {
+    const queue = new OfflineQueue(this.engine.snapshot$, () => this.engine.current, {
       maxSize: this.options.queueMaxSize,
       maxAge: this.options.queueMaxAge,
       filter: this.options.queueFilter,
       scheduler: protocol.options.scheduler,
     });
     this.queue = queue;
+    this.events$ = merge(this.engine.events$, this.rooms.events$, queue.events$, this.answers);
     this.channel = new RequestChannel({
       send: (text) => protocol.send(text),
       serialize: (request) => JSON.stringify(this.session.attachToken(request)),
@@ -164,21 +166,39 @@ export class KuzzleClient {
   /** A new socket after the first: the token checked (and renewed by the authenticator), then the subscriptions. */
   private restoration(): Observable<EngineEvent> {
     return concat(
-      this.session.stillValid$().pipe(mergeMap((valid) => (valid ? EMPTY : afterExpiredOnReconnection(this.reauthentication)))),
+      this.session
+        .stillValid$()
+        .pipe(mergeMap((valid) => (valid ? EMPTY : concat(this.expired$(), afterExpiredOnReconnection(this.reauthentication))))),
       defer(() => this.rooms.restore$()),
     );
   }
 
+  /** The session expired: the token is dropped, and `tokenExpired` said if there was a session to lose. */
+  private expired$(): Observable<EngineEvent> {
+    return defer(() => (this.session.expire() ? of(TOKEN_EXPIRED_REPORT) : EMPTY));
+  }
+
   /**
-   * Every frame is routed to the request or the rooms awaiting it; a TokenExpired notification starts one
-   * re-authentication at a time (`exhaustMap`), ended by going offline.
+   * Every frame is routed to the request or the rooms awaiting it, a frame nobody awaits reported; a TokenExpired
+   * notification ends the session and starts one re-authentication at a time (`exhaustMap`), ended by going offline.
    */
   private inbound(frames$: Observable<string>, offline$: Observable<unknown>): Observable<EngineEvent> {
     return frames$.pipe(
       map((text) => this.route(text)),
-      filter((routed) => routed === TOKEN_EXPIRED),
-      tap(() => this.session.expire()),
-      exhaustMap(() => afterExpiryNotification(this.reauthentication).pipe(takeUntil(offline$))),
+      connect((routed$) =>
+        merge(
+          routed$.pipe(filter((routed): routed is EngineEvent => typeof routed === 'object')),
+          routed$.pipe(
+            filter((routed) => routed === TOKEN_EXPIRED),
+            connect((expiries$) =>
+              merge(
+                expiries$.pipe(mergeMap(() => this.expired$())),
+                expiries$.pipe(exhaustMap(() => afterExpiryNotification(this.reauthentication).pipe(takeUntil(offline$)))),
+              ),
+            ),
+          ),
+        ),
+      ),
     );
   }
 
@@ -348,8 +368,8 @@ export class KuzzleClient {
   private settle(request: SendableRequest, response: KuzzleResponse): Observable<KuzzleResponse> {
     if (response.error) {
       const error = new KuzzleError(response.error);
-      this.reports.next({ type: 'queryError', error, request });
-      this.session.onError(request, error);
+      this.answers.next({ type: 'queryError', error, request });
+      if (this.session.onError(request, error)) this.answers.next({ type: 'tokenExpired' });
       return throwError(() => error);
     }
     this.session.onSuccess(request, response);
@@ -365,20 +385,21 @@ export class KuzzleClient {
     return fetch;
   }
 
-  /** Hands a server frame to the request or the rooms awaiting it; a frame nobody awaits is reported. */
-  private route(text: string): typeof TOKEN_EXPIRED | undefined {
+  /**
+   * Hands a server frame to the request or the rooms awaiting it. What is left to do: nothing, report a frame nobody
+   * awaits, or end the session (the server's TokenExpired notification).
+   */
+  private route(text: string): EngineEvent | typeof TOKEN_EXPIRED | undefined {
     const parsed = parseServerFrame(text);
-    if (!parsed.ok) {
-      this.reports.next({ type: 'discarded', reason: parsed.reason, frame: redactFrame(text) });
-      return undefined;
-    }
+    if (!parsed.ok) return report({ type: 'discarded', reason: parsed.reason, frame: redactFrame(text) });
     const { frame } = parsed;
     if (frame.kind === 'server-notification') return TOKEN_EXPIRED;
     if (frame.kind === 'response' && !this.channel.deliver(frame.response)) {
       const { requestId, error } = frame.response;
-      this.reports.next({ type: 'discarded', reason: 'unknown-request', requestId, ...(error ? { error: new KuzzleError(error) } : {}) });
-    } else if (frame.kind === 'notification' && !this.rooms.dispatch(frame.notification)) {
-      this.reports.next({ type: 'discarded', reason: 'unknown-room', frame: text });
+      return report({ type: 'discarded', reason: 'unknown-request', requestId, ...(error ? { error: new KuzzleError(error) } : {}) });
+    }
+    if (frame.kind === 'notification' && !this.rooms.dispatch(frame.notification)) {
+      return report({ type: 'discarded', reason: 'unknown-room', frame: text });
     }
     return undefined;
   }

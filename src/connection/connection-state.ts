@@ -45,6 +45,8 @@ export function reduceConnection(previous: ConnectionSnapshot, event: EngineEven
       return step;
     case 'binary':
       return { ...step, events: [{ type: 'discarded', reason: 'binary' }] };
+    case 'report':
+      return { ...step, events: [event.event] };
     case 'latency':
       return { ...step, latency: event.ms };
     case 'authenticating':

@@ -1,3 +1,4 @@
+import type { KuzzleEvent } from '../vocabulary/events';
 import type { LinkEvent } from '../vocabulary/link-events';
 
 /**
@@ -13,4 +14,9 @@ export type EngineEvent =
   /** The `authenticator` renewed the session. */
   | { readonly type: 'reauthenticated' }
   /** The socket is open and everything it must hold is restored: requests go out. */
-  | { readonly type: 'ready' };
+  | { readonly type: 'ready' }
+  /** Something the connection's work came upon (a frame discarded, the session expired), said in `events$` as is. */
+  | { readonly type: 'report'; readonly event: KuzzleEvent };
+
+/** The engine event that says `event` in `events$`. */
+export const report = (event: KuzzleEvent): EngineEvent => ({ type: 'report', event });

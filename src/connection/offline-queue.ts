@@ -11,12 +11,16 @@ import {
   throwError,
   timeout,
   type SchedulerLike,
+  Subject,
 } from 'rxjs';
 import { NotConnectedError, RequestDroppedError, type RequestDropReason } from '../vocabulary/errors/client-errors';
 import type { KuzzleEvent } from '../vocabulary/events';
 import type { KuzzleRequest } from '../vocabulary/request';
 import { decideQueued, type QueueGate } from './queue-decision';
 import { INITIAL_QUEUE_MODE, reduceQueueMode, type QueueCommand, type QueueMode } from './queue-mode';
+
+/** The events of the offline queue. */
+export type QueueEvent = Extract<KuzzleEvent, { readonly type: 'queued' | 'replayed' | 'dropped' }>;
 
 export interface OfflineQueueConfig {
   readonly maxSize: number;
@@ -32,6 +36,10 @@ export interface OfflineQueueConfig {
  * follows the connection and the queue's mode, folded together (`combineLatest`), until its decision is not 'wait'.
  */
 export class OfflineQueue {
+  /** What the queue does with the requests (`queued`, `replayed`, `dropped`); only the queue reports here. */
+  private readonly reported = new Subject<QueueEvent>();
+  /** The queue's events, for the client's `events$`. */
+  readonly events$: Observable<QueueEvent> = this.reported.asObservable();
   /** The mode after the user's commands, folded by `reduceQueueMode`. */
   private readonly mode = new BehaviorSubject<QueueMode>(INITIAL_QUEUE_MODE);
   /**
@@ -43,7 +51,6 @@ export class OfflineQueue {
   constructor(
     private readonly gate$: Observable<QueueGate>,
     private readonly currentGate: () => QueueGate,
-    private readonly emit: (event: KuzzleEvent) => void,
     private readonly config: OfflineQueueConfig,
   ) {}
 
@@ -71,7 +78,7 @@ export class OfflineQueue {
       if (!this.config.filter(request)) return this.drop(request, 'filtered');
       if (this.waiting >= this.config.maxSize) return this.drop(request, 'queue-full');
       this.waiting++;
-      this.emit({ type: 'queued', request });
+      this.reported.next({ type: 'queued', request });
       const settled$ = combineLatest([this.gate$, this.mode]).pipe(
         map(([g, mode]) => decideQueued(g, mode, since, request)),
         first((decision) => decision !== 'wait'),
@@ -88,7 +95,7 @@ export class OfflineQueue {
           if (decision === 'offline') {
             return throwError(() => new NotConnectedError(request, 'the client went offline while the request waited'));
           }
-          this.emit({ type: 'replayed', request });
+          this.reported.next({ type: 'replayed', request });
           return of(undefined);
         }),
         finalize(() => this.waiting--),
@@ -97,7 +104,7 @@ export class OfflineQueue {
   }
 
   private drop(request: KuzzleRequest, reason: RequestDropReason): Observable<never> {
-    this.emit({ type: 'dropped', reason, request });
+    this.reported.next({ type: 'dropped', reason, request });
     return throwError(() => new RequestDroppedError(request, reason));
   }
 }

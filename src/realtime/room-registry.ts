@@ -6,6 +6,7 @@ import {
   map,
   merge,
   Observable,
+  Subject,
   Subscription,
   tap,
   type Subscriber,
@@ -24,10 +25,12 @@ import { subscribeRequest, unsubscribeRequest } from './rooms/room-requests';
 import { type RoomEffect, type RoomEvent, roomTransition } from './rooms/room-transition';
 import { unsubscribeNeeded } from './rooms/unsubscribe-needed';
 
+/** What the registry reports: a room acknowledged, first or after a restoration. */
+export type RoomReport = Extract<KuzzleEvent, { readonly type: 'subscribed' | 'resubscribed' }>;
+
 export interface RoomRegistryDeps {
   /** Sends a request; `bypassQueue` for restoration, which runs before the client reports itself connected. */
   readonly request: (request: KuzzleRequest, options: RequestOptions, bypassQueue: boolean) => Observable<KuzzleResponse>;
-  readonly emit: (event: KuzzleEvent) => void;
   readonly instanceId: string;
   readonly isConnected: () => boolean;
 }
@@ -58,6 +61,10 @@ const asError = (error: unknown): Error => (error instanceof Error ? error : new
  * subscription against 1.06 KB for these arrays.
  */
 export class RoomRegistry {
+  /** The acknowledgements (`subscribed`, `resubscribed`); only the registry reports here. */
+  private readonly reported = new Subject<RoomReport>();
+  /** The registry's events, for the client's `events$`. */
+  readonly events$: Observable<RoomReport> = this.reported.asObservable();
   private readonly rooms = new Map<string, Room>();
   private readonly channels = new RoomChannels();
   private readonly watchers = new RoomWatchers();
@@ -194,7 +201,7 @@ export class RoomRegistry {
         return;
       case 'report':
         if (effect.whileLive && room.state.kind !== 'live') return;
-        this.deps.emit({ type: effect.event, ...effect.result, index: room.spec.index, collection: room.spec.collection });
+        this.reported.next({ type: effect.event, ...effect.result, index: room.spec.index, collection: room.spec.collection });
         return;
       case 'unsubscribe':
         this.own(this.unsubscribe$(room.spec, effect.roomId));

@@ -35,7 +35,6 @@ interface Script {
 /** A registry whose requests are scripted; `connected` says what `isConnected()` answers. */
 function rig(script: Script = {}) {
   const wire = new Subject<string>();
-  const events = new Subject<string>();
   const state = { connected: true };
   let subscribes = 0;
   const registry = new RoomRegistry({
@@ -45,11 +44,11 @@ function rig(script: Script = {}) {
       if (request.action === 'subscribe') return script.subscribes?.[subscribes++] ?? acknowledge('-(a|)');
       return script.unsubscribe ?? cold('-(a|)', { a: answer({ roomId: ROOM.roomId }) });
     },
-    emit: (event: KuzzleEvent) => events.next(event.type === 'subscribed' ? 'a' : event.type === 'resubscribed' ? 'r' : event.type),
     instanceId: 'me',
     isConnected: () => state.connected,
   });
-  return { registry, wire: wire.asObservable(), events: events.asObservable(), state };
+  const events = registry.events$.pipe(map((event: KuzzleEvent) => (event.type === 'subscribed' ? 'a' : 'r')));
+  return { registry, wire: wire.asObservable(), events, state };
 }
 
 const letters = (source: Observable<SubscriptionEvent | Notification>): Observable<string> =>
