@@ -1,6 +1,5 @@
 import {
   BehaviorSubject,
-  combineLatest,
   defer,
   finalize,
   first,
@@ -12,6 +11,7 @@ import {
   timeout,
   type SchedulerLike,
   Subject,
+  switchMap,
 } from 'rxjs';
 import { NotConnectedError, RequestDroppedError, type RequestDropReason } from '../vocabulary/errors/client-errors';
 import type { KuzzleEvent } from '../vocabulary/events';
@@ -33,7 +33,7 @@ export interface OfflineQueueConfig {
 /**
  * Requests made while connecting or reconnecting (or while `startQueuing()` holds them) wait here, bounded in size and
  * age, and go out in order once they may (see `decideQueued`); while offline they fail at once. Each waiting request
- * follows the connection and the queue's mode, folded together (`combineLatest`), until its decision is not 'wait'.
+ * follows the connection and the queue's mode, each step of one with the current value of the other, until its decision is not 'wait'.
  */
 export class OfflineQueue {
   /** What the queue does with the requests (`queued`, `replayed`, `dropped`); only the queue reports here. */
@@ -79,8 +79,9 @@ export class OfflineQueue {
       if (this.waiting >= this.config.maxSize) return this.drop(request, 'queue-full');
       this.waiting++;
       this.reported.next({ type: 'queued', request });
-      const settled$ = combineLatest([this.gate$, this.mode]).pipe(
-        map(([g, mode]) => decideQueued(g, mode, since, request)),
+      // Both replay their current value: each step of either is decided with the current value of the other.
+      const settled$ = this.gate$.pipe(
+        switchMap((g) => this.mode.pipe(map((mode) => decideQueued(g, mode, since, request)))),
         first((decision) => decision !== 'wait'),
       );
       const bounded$ =
