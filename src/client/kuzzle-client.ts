@@ -138,8 +138,8 @@ export class KuzzleClient {
         isRunning: () => this.engine.current.state !== 'offline',
         settled$: this.engine.snapshot$.pipe(filter((snapshot) => snapshot.state === 'connected' || snapshot.state === 'offline')),
         // The answers on their way when a renewal starts, waited for at most DRAIN_LIMIT ms. One scheduler hop after
-        // the last, so that the socket is not closed from inside the routing of a frame; a request sent meanwhile
-        // is waited for too.
+        // the last, so that the socket is not closed from inside the routing of a frame. New requests wait meanwhile
+        // (`pause`).
         drained$: defer(() =>
           this.channel.busy
             ? race(
@@ -151,6 +151,7 @@ export class KuzzleClient {
               )
             : of(undefined),
         ),
+        pause: (work$) => queue.pause(work$),
       },
       cookieAuth: this.options.cookieAuth,
       middlewares: this.options.links,

@@ -59,6 +59,18 @@ export class OfflineQueue {
     this.mode.next(reduceQueueMode(this.mode.value, command));
   }
 
+  /**
+   * Runs `work$` with the queue paused: the requests made meanwhile wait (as while reconnecting) until it ends. A cookie
+   * renewal runs so, from the wait for the answers in flight to the new socket's restoration, so that no request goes
+   * out on the socket it is about to close.
+   */
+  pause<T>(work$: Observable<T>): Observable<T> {
+    return defer(() => {
+      this.command('pause');
+      return work$.pipe(finalize(() => this.command('resume')));
+    });
+  }
+
   /** Emits once the request may be sent; errors when it may not wait or waited in vain. */
   whenReady(request: KuzzleRequest, queuable: boolean): Observable<void> {
     return defer(() => {
@@ -72,8 +84,9 @@ export class OfflineQueue {
       }
       if (!queuable) {
         // Connected, yet it would wait: startQueuing() holds the requests, and this one may not be held.
-        if (state === 'connected') return this.drop(request, 'filtered');
-        return throwError(() => new NotConnectedError(request, `the client is ${state} and the request is not queuable`));
+        if (state === 'connected' && since.pauses === 0) return this.drop(request, 'filtered');
+        const doing = state === 'connected' ? 'renewing its cookie' : state;
+        return throwError(() => new NotConnectedError(request, `the client is ${doing} and the request is not queuable`));
       }
       if (!this.config.filter(request)) return this.drop(request, 'filtered');
       if (this.waiting >= this.config.maxSize) return this.drop(request, 'queue-full');

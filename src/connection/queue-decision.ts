@@ -18,12 +18,12 @@ export type QueueDecision = 'go' | 'wait' | 'offline' | 'flushed';
 /**
  * Decides, pure, for a request queued in mode `since` (the mode of the moment, for a new one), given the connection
  * and the mode now. The authenticator's login goes out during a restoration whatever the mode (the restoration waits
- * for it); otherwise a request goes out once connected, unless `startQueuing()` holds it and no `playQueue()` came
- * since it was queued.
+ * for it); otherwise a request goes out once connected, unless a cookie renewal is under way, or `startQueuing()` holds
+ * it and no `playQueue()` came since it was queued.
  */
 export function decideQueued(gate: QueueGate, mode: QueueMode, since: QueueMode, request: KuzzleRequest): QueueDecision {
   if (mode.flushes > since.flushes) return 'flushed';
   if (gate.authenticating && request.controller === 'auth') return 'go';
-  if (gate.state === 'connected' && (!mode.holding || mode.plays > since.plays)) return 'go';
+  if (gate.state === 'connected' && mode.pauses === 0 && (!mode.holding || mode.plays > since.plays)) return 'go';
   return gate.state === 'offline' ? 'offline' : 'wait';
 }

@@ -14,12 +14,15 @@ export interface HeldConnection {
    * too long: a reopen then loses none of the answers on their way.
    */
   readonly drained$: Observable<unknown>;
+  /** Runs work with new requests held back (they wait, as while reconnecting) until it ends. */
+  pause<T>(work$: Observable<T>): Observable<T>;
 }
 
 /**
- * Cookie renewal as a link around `http`: let the requests in flight get their answers, hold the connection, make the HTTP call (its response sets the cookie),
- * reopen, and emit the response once the new socket is ready, so that what follows the call runs in the new session.
- * The socket reopens whatever the call's outcome. Overlapping renewals share one hold: the socket reopens once.
+ * Cookie renewal as a link around `http`: hold new requests back, let the requests in flight get their answers, hold
+ * the connection, make the HTTP call (its response sets the cookie), reopen, and emit the response once the new socket
+ * is ready, so that what follows the call runs in the new session; the requests held back go out on it. The socket
+ * reopens whatever the call's outcome. Overlapping renewals share one hold: the socket reopens once.
  */
 export function cookieRenewal(http: Link, connection: HeldConnection): Link {
   return (operation) =>
@@ -30,11 +33,13 @@ export function cookieRenewal(http: Link, connection: HeldConnection): Link {
         concatMap(() => connection.hold(http(operation))),
       );
       if (!running) return call$;
-      return call$.pipe(
-        concatMap((response) =>
-          connection.settled$.pipe(
-            first(),
-            map(() => response),
+      return connection.pause(
+        call$.pipe(
+          concatMap((response) =>
+            connection.settled$.pipe(
+              first(),
+              map(() => response),
+            ),
           ),
         ),
       );

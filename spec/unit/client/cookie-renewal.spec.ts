@@ -111,6 +111,35 @@ describe('cookie renewal: close, HTTP call, reopen', () => {
     });
   });
 
+  it('holds back a request made while the renewal waits for the answers in flight: it goes out on the reopened socket', () => {
+    scheduler.run(({ expectObservable }) => {
+      const { kuzzle } = setup();
+      scheduler.schedule(() => kuzzle.connect().subscribe(), 5);
+      // In flight when the login comes at 10, answered at 14 on the first socket.
+      const before$ = timer(8).pipe(switchMap(() => kuzzle.server.now()));
+      const login$ = timer(10).pipe(switchMap(() => kuzzle.auth.login('local', {})));
+      // Made at 12, during the wait for that answer: it must not go out on the socket about to close.
+      const during$ = timer(12).pipe(switchMap(() => kuzzle.document.create('shop', 'orders', { total: 1 }, 'o1')));
+      scheduler.schedule(() => {
+        const first = FakeWebSocket.nth(0);
+        first.respond(first.lastRequest, { now: 1 });
+      }, 14);
+      scheduler.schedule(() => {
+        const reopened = FakeWebSocket.nth(1);
+        reopened.respond(reopened.lastRequest, { _id: 'o1', _version: 1, _source: { total: 1 } });
+      }, 40);
+
+      // The socket closes once the answer came (14), the HTTP call answers at 34, the new socket opens at 35.
+      expectObservable(before$).toBe('14ms (n|)', { n: 1 });
+      expectObservable(login$).toBe('35ms (l|)', { l: { _id: 'admin', expiresAt: 1, ttl: 1 } });
+      expectObservable(during$).toBe('40ms (d|)', { d: { _id: 'o1', _version: 1, _source: { total: 1 } } });
+      expectObservable(kuzzle.state$).toBe('o 4ms c d 7ms r 20ms d', { o: 'offline', c: 'connecting', d: 'connected', r: 'reconnecting' });
+    });
+    const [first, second] = FakeWebSocket.instances;
+    expect(first?.requests.map((r) => `${String(r['controller'])}:${String(r['action'])}`)).toEqual(['server:now']);
+    expect(second?.requests.map((r) => `${String(r['controller'])}:${String(r['action'])}`)).toEqual(['document:create']);
+  });
+
   it('errors the call with HttpTransportError when the HTTP call fails, and reopens the socket anyway', () => {
     scheduler.run(({ expectObservable }) => {
       const { kuzzle } = setup(true);

@@ -94,6 +94,7 @@ describe('cookieRenewal', () => {
       isRunning: () => true,
       settled$: settled,
       drained$: of('nothing in flight'),
+      pause: (work$) => work$,
     });
     expect(link(op('auth', 'login'))).toBeObservable(cold('-----(r|)', { r: answer('logged in') }));
     expect(http).toHaveSubscriptions('^--!');
@@ -106,6 +107,7 @@ describe('cookieRenewal', () => {
       isRunning: () => false,
       settled$: hot('-------s'),
       drained$: of('nothing in flight'),
+      pause: (work$) => work$,
     });
     expect(link(op('auth', 'login'))).toBeObservable(cold('--r|', { r: answer('logged in') }));
   });
@@ -117,6 +119,7 @@ describe('cookieRenewal', () => {
       isRunning: () => true,
       settled$: hot('-----s'),
       drained$: of('nothing in flight'),
+      pause: (work$) => work$,
     });
     expect(link(op('auth', 'login'))).toBeObservable(cold('-#', undefined, new Error('HTTP down')));
     expect(ends).toEqual(['released']);
@@ -134,10 +137,44 @@ describe('cookieRenewal', () => {
       isRunning: () => true,
       settled$: hot('--------s'),
       drained$: hot('---d'),
+      pause: (work$) => work$,
     });
     expect(link(op('auth', 'login'))).toBeObservable(cold('--------(r|)', { r: answer('logged in') }));
     expect(http).toHaveSubscriptions('---^--!');
     expect(held).toEqual([30]);
+  });
+  it('holds new requests back from its start, before the wait for the answers in flight, until the reopened socket is ready', () => {
+    const scheduler = getTestScheduler();
+    const paused: string[] = [];
+    const link = cookieRenewal(() => cold('--r|', { r: answer('logged in') }), {
+      hold: (work$) => work$,
+      isRunning: () => true,
+      settled$: hot('--------s'),
+      drained$: hot('---d'),
+      pause: (work$) => {
+        paused.push(`paused at ${scheduler.now()}`);
+        return work$.pipe(finalize(() => paused.push(`resumed at ${scheduler.now()}`)));
+      },
+    });
+    expect(link(op('auth', 'login'))).toBeObservable(cold('--------(r|)', { r: answer('logged in') }));
+    scheduler.flush();
+    expect(paused).toEqual(['paused at 0', 'resumed at 80']);
+  });
+
+  it('holds nothing back when the client is offline (no socket to close)', () => {
+    const paused: string[] = [];
+    const link = cookieRenewal(() => cold('--r|', { r: answer('logged in') }), {
+      hold: (work$) => work$,
+      isRunning: () => false,
+      settled$: hot('-------s'),
+      drained$: of('nothing in flight'),
+      pause: (work$) => {
+        paused.push('paused');
+        return work$;
+      },
+    });
+    expect(link(op('auth', 'login'))).toBeObservable(cold('--r|', { r: answer('logged in') }));
+    expect(paused).toEqual([]);
   });
 });
 

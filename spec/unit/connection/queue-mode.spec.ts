@@ -12,14 +12,20 @@ const login = { controller: 'auth', action: 'login' };
 
 describe('reduceQueueMode', () => {
   it('starts automatic: nothing held, nothing played or flushed', () => {
-    expect(INITIAL_QUEUE_MODE).toEqual({ holding: false, plays: 0, flushes: 0 });
+    expect(INITIAL_QUEUE_MODE).toEqual({ holding: false, plays: 0, flushes: 0, pauses: 0 });
   });
 
   it('holds from start to stop, and counts plays and flushes whatever the hold', () => {
-    expect(fold('start')).toEqual({ holding: true, plays: 0, flushes: 0 });
-    expect(fold('start', 'play', 'play')).toEqual({ holding: true, plays: 2, flushes: 0 });
-    expect(fold('start', 'flush', 'stop')).toEqual({ holding: false, plays: 0, flushes: 1 });
-    expect(fold('play', 'flush')).toEqual({ holding: false, plays: 1, flushes: 1 });
+    expect(fold('start')).toEqual({ holding: true, plays: 0, flushes: 0, pauses: 0 });
+    expect(fold('start', 'play', 'play')).toEqual({ holding: true, plays: 2, flushes: 0, pauses: 0 });
+    expect(fold('start', 'flush', 'stop')).toEqual({ holding: false, plays: 0, flushes: 1, pauses: 0 });
+    expect(fold('play', 'flush')).toEqual({ holding: false, plays: 1, flushes: 1, pauses: 0 });
+  });
+
+  it('counts the pauses of overlapping cookie renewals, and never below zero', () => {
+    expect(fold('pause', 'pause')).toEqual({ holding: false, plays: 0, flushes: 0, pauses: 2 });
+    expect(fold('pause', 'pause', 'resume')).toEqual({ holding: false, plays: 0, flushes: 0, pauses: 1 });
+    expect(reduceQueueMode(INITIAL_QUEUE_MODE, 'resume')).toBe(INITIAL_QUEUE_MODE);
   });
 
   it('returns the same mode for a start while holding and a stop while not', () => {
@@ -61,6 +67,14 @@ describe('decideQueued', () => {
     const flushed = reduceQueueMode(mode, 'flush');
     for (const gate of [connected, reconnecting, offline, renewing]) expect(decideQueued(gate, flushed, mode, now)).toBe('flushed');
     expect(decideQueued(reconnecting, flushed, flushed, now)).toBe('wait');
+  });
+
+  it('makes a request wait on an open connection while a cookie renewal is under way, until the last one ends', () => {
+    const paused = fold('pause', 'pause');
+    expect(decideQueued(connected, paused, paused, now)).toBe('wait');
+    expect(decideQueued(connected, reduceQueueMode(paused, 'resume'), paused, now)).toBe('wait');
+    expect(decideQueued(connected, fold('pause', 'pause', 'resume', 'resume'), paused, now)).toBe('go');
+    expect(decideQueued(offline, paused, paused, now)).toBe('offline');
   });
 
   it('lets the auth requests go while the authenticator runs, even while holding, and nothing else', () => {
