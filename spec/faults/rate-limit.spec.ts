@@ -1,15 +1,16 @@
 import { firstValueFrom } from 'rxjs';
 import { RequestTimeoutError } from '../../src';
 import type { FaultBench } from './support/fault-bench';
-import { faultRow, faultSuite } from './support/fault-suite';
+import { faultRow, faultSuite, type FaultSuite } from './support/fault-suite';
 import { within } from './support/within';
+import { RATE_LIMITED_NODE } from '../support/targets';
 
 /**
- * The server's websocket `rateLimit`, on the embedded server (`limitRate`, which answers like the real one: a 429
- * error frame of its own request id, no room). The shared real server runs without a rate limit, so these rows are the
- * embedded server's.
+ * The server's websocket `rateLimit`: on the embedded server, set by `limitRate` (which answers like the real one: a
+ * 429 error frame of its own request id, no room); on the real one, a node of the same cluster started with that limit
+ * (`KUZZLE_RATE_LIMITED_URL`; the rows of the real target need it).
  */
-const LIMIT = 60;
+const LIMIT = RATE_LIMITED_NODE.limit;
 const BURST = 120;
 
 type Ended = 'answered' | 'timed out' | 'other';
@@ -30,11 +31,14 @@ const count = (ends: readonly Ended[], what: Ended): number => ends.filter((end)
 /** Error frames that matched no request (the 429s: nothing else answers an unknown id here), as `events$` reported them. */
 const rateLimitErrors = (bench: FaultBench): number => bench.log.discardedFor('unknown-request');
 
+/** The embedded server can be limited at will; the real one when its rate-limited node is given. */
+const limited = (suite: FaultSuite): boolean => suite.name === 'embedded' || Boolean(process.env['KUZZLE_RATE_LIMITED_URL']);
+
 faultSuite('rate limit', (suite) => {
   faultRow(
     suite,
     `server rate limit (${LIMIT}/s) trips under a burst of ${BURST} reads: 429s reported in events$, the reads over it time out, the link stays up`,
-    { runIf: suite.name === 'embedded', bench: { client: { requestTimeout: 2000 } } },
+    { runIf: limited(suite), bench: { client: { requestTimeout: 2000 }, rateLimited: suite.name === 'real' } },
     async (bench) => {
       suite.target.embedded?.limitRate(LIMIT);
       try {
@@ -54,7 +58,7 @@ faultSuite('rate limit', (suite) => {
   faultRow(
     suite,
     `client paced at the server's rate limit (rateLimit: ${LIMIT}): the same burst, every read answered, no 429`,
-    { runIf: suite.name === 'embedded', bench: { protocol: { rateLimit: LIMIT } } },
+    { runIf: limited(suite), bench: { protocol: { rateLimit: LIMIT }, rateLimited: suite.name === 'real' } },
     async (bench) => {
       suite.target.embedded?.limitRate(LIMIT);
       try {

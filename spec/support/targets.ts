@@ -12,11 +12,29 @@ export interface Target {
   /** Present on the embedded target only: its fault controls. */
   readonly embedded: EmbeddedKuzzleServer | undefined;
   /**
+   * A node of the real server that enforces the websocket `rateLimit` of `RATE_LIMITED_NODE.limit` frames a second
+   * (`KUZZLE_RATE_LIMITED_URL`); the embedded server's rate limit is set by `embedded.limitRate()` instead.
+   */
+  readonly rateLimited: { readonly host: string; readonly port: number } | undefined;
+  /**
    * Restarts the server (both targets); resolves once it answers again and the test user exists. `onBack` is called
    * the moment the server is back, before that check.
    */
   restart(onBack?: () => void): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The real server's node at `KUZZLE_RATE_LIMITED_URL`, when set: a node of the same cluster started with
+ * `kuzzle_server__protocols__websocket__rateLimit=60` (`.ci/run` starts it as node 2, on port 7513).
+ */
+export const RATE_LIMITED_NODE = { limit: 60 } as const;
+
+function rateLimitedNode(): Target['rateLimited'] {
+  const given = process.env['KUZZLE_RATE_LIMITED_URL'];
+  if (!given) return undefined;
+  const url = new URL(given);
+  return { host: url.hostname, port: Number(url.port || 7512) };
 }
 
 // One token, no dash: the storage stand-in of the real test server matches ids by word, so 'rx-a' would find 'rx-b'.
@@ -43,6 +61,7 @@ export async function startTarget(name: Target['name'], options: { idleTimeout?:
       port: server.port,
       httpUrl: server.httpUrl,
       embedded: server,
+      rateLimited: undefined,
       restart: async (onBack) => {
         await server.restart();
         onBack?.();
@@ -57,6 +76,7 @@ export async function startTarget(name: Target['name'], options: { idleTimeout?:
     port: Number(url.port || 7512),
     httpUrl: `http://${url.hostname}:${url.port || 7512}`,
     embedded: undefined,
+    rateLimited: rateLimitedNode(),
     restart: async (onBack) => {
       const command = process.env['KUZZLE_RESTART_CMD'];
       if (!command) throw new Error('KUZZLE_RESTART_CMD is not set: cannot restart the real server');

@@ -52,6 +52,8 @@ export interface BenchOptions {
   readonly login?: string;
   /** Gives the client an `authenticator` that logs in again with this `expiresIn`. */
   readonly authenticator?: string;
+  /** Connects through the proxy to the target's rate-limited node (`Target.rateLimited`) instead of the target. */
+  readonly rateLimited?: boolean;
 }
 
 export interface RowExpectation {
@@ -93,7 +95,9 @@ export class FaultBench {
 
   static async open(suite: FaultSuite, meta: FaultRowMeta, options: BenchOptions = {}): Promise<FaultBench> {
     const { target, other, index } = suite;
-    const proxy = await startFaultProxy({ target: { host: target.host, port: target.port } });
+    const upstream = options.rateLimited ? target.rateLimited : target;
+    if (!upstream) throw new Error(`the ${target.name} target has no rate-limited node`);
+    const proxy = await startFaultProxy({ target: { host: upstream.host, port: upstream.port } });
     const wire = new WireLog();
     proxy.all().swallow('toServer', wire.observe);
     const renewal = options.authenticator;
