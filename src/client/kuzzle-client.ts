@@ -260,7 +260,7 @@ export class KuzzleClient {
 
   /**
    * Holds the requests in the offline queue even while connected, until `playQueue()` sends them or `stopQueuing()`
-   * ends the hold, and returns this client (as the official SDK's does). The held requests are bounded as any waiting
+   * ends the hold, and returns this client (as the official SDK's does). The held requests are bounded as every waiting
    * request (`queueMaxSize`, `queueMaxAge`, `queueFilter`, their `timeout`); one made with `queuable: false` is dropped
    * at once (`RequestDroppedError`, reason `'filtered'`). The restoration of subscriptions after a reconnection, and
    * the authenticator's login then, are never held. Without it, requests wait for a connection only (what the SDK's

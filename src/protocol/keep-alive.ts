@@ -49,7 +49,7 @@ function dead(pongTimeout: number): Observable<never> {
 export function keepAlive(sendPing: () => void, signs$: Observable<LifeSign>, config: KeepAliveConfig): Observable<number> {
   const { pingInterval, pongTimeout, scheduler } = config;
   if (pingInterval <= 0) return new Observable<number>();
-  // Listens, then pings again: any sign within a fresh pongTimeout (the answer read late included) proves the link.
+  // Listens, then pings again: a sign of life within a fresh pongTimeout (the answer read late included) proves the link.
   const probe = (signs: Observable<LifeSign>): Observable<LifeSign> =>
     merge(signs.pipe(take(1), timeout({ first: pongTimeout, scheduler, with: () => dead(pongTimeout) })), ping$);
   const ping$ = defer(() => {
