@@ -3,10 +3,21 @@ import type { FaultBench } from './support/fault-bench';
 import { faultRow, faultSuite } from './support/fault-suite';
 import { pause } from './support/within';
 
-const OUTAGE_MS = 3_000;
+/** How long each outage lasts: a server down for 30 s, a server that accepts and closes at once for a minute. */
+const REFUSED_MS = 30_000;
+const CLOSING_MS = 60_000;
+
+/**
+ * Requests made during an outage that long wait for the connection until their `requestTimeout` (10 s): they end with
+ * RequestTimeoutError, and a write in flight at the cut may end with ConnectionLostError.
+ */
+const LONG_OUTAGE_ERRORS = { reads: ['RequestTimeoutError'], writes: ['ConnectionLostError', 'RequestTimeoutError'] };
 
 /** Random source of the jitter pinned to the middle: each delay is half its ceiling, so the attempts can be counted. */
 const HALF = () => 0.5;
+
+/** The backoff of these rows: capped at 2 s (1 s once halved), so that an outage of a minute costs about 60 attempts. */
+const LONG_OUTAGE_PROTOCOL = { random: HALF, maxReconnectionDelay: 2000 };
 
 /** `25, 50, 200 x3`: a list with its repeats counted. */
 function runs(values: readonly number[]): string {
@@ -20,10 +31,10 @@ function runs(values: readonly number[]): string {
 }
 
 /**
- * The link is cut and every new connection turned away for `OUTAGE_MS`, then accepted. Checks that each attempt
+ * The link is cut and every new connection turned away for `outageMs`, then accepted. Checks that each attempt
  * waited the delay announced before it (no storm), and counts them.
  */
-async function turnedAway(bench: FaultBench, how: RefusalMode): Promise<void> {
+async function turnedAway(bench: FaultBench, how: RefusalMode, outageMs: number): Promise<void> {
   const refusedAt: number[] = [];
   const watching = bench.proxy.events$.subscribe((event: FaultProxyEvent) => {
     if (event.type === 'refused') refusedAt.push(Date.now());
@@ -31,7 +42,7 @@ async function turnedAway(bench: FaultBench, how: RefusalMode): Promise<void> {
   bench.fault();
   bench.proxy.refuse(undefined, how);
   bench.proxy.all().cut();
-  await pause(OUTAGE_MS);
+  await pause(outageMs);
   bench.proxy.accept();
   bench.healed();
   await bench.recovered();
@@ -45,32 +56,32 @@ async function turnedAway(bench: FaultBench, how: RefusalMode): Promise<void> {
       wait.at + wait.value.delay - 2,
     );
   });
-  // With the jitter pinned, the delays are known: 25, 50, 100, 200, then 200 (the cap of 400, halved) until the end.
+  // With the jitter pinned, the delays are known: 25, 50, 100... then 1000 (the cap of 2000, halved) until the end.
   const { reconnectionDelay, maxReconnectionDelay } = bench.options;
   const expected = waits.map(({ value }) => Math.floor(Math.min(maxReconnectionDelay, reconnectionDelay * 2 ** (value.attempt - 1)) / 2));
   expect(waits.map(({ value }) => value.delay)).toEqual(expected);
-  bench.note(`${refusedAt.length} attempts turned away in ${OUTAGE_MS} ms; delays (ms): ${runs(expected)}`);
+  bench.note(`${refusedAt.length} attempts turned away in ${outageMs} ms; delays (ms): ${runs(expected)}`);
 }
 
 /** New connections are turned away for a while: a server that is down, or a balancer without backends. */
 faultSuite('refusal', (suite) => {
   faultRow(
     suite,
-    `connection refused (TCP reset) for ${OUTAGE_MS / 1000} s, then back`,
-    { bench: { protocol: { random: HALF } } },
+    `connection refused (TCP reset) for ${REFUSED_MS / 1000} s, then back`,
+    { bench: { protocol: LONG_OUTAGE_PROTOCOL }, timeout: REFUSED_MS + 60_000 },
     async (bench) => {
-      await turnedAway(bench, 'reset');
-      await bench.finish({ losses: [{ origin: 'network', code: 1006 }] });
+      await turnedAway(bench, 'reset', REFUSED_MS);
+      await bench.finish({ losses: [{ origin: 'network', code: 1006 }], errors: LONG_OUTAGE_ERRORS });
     },
   );
 
   faultRow(
     suite,
-    `server accepts and closes at once for ${OUTAGE_MS / 1000} s: the backoff holds, no storm`,
-    { bench: { protocol: { random: HALF } } },
+    `server accepts and closes at once for ${CLOSING_MS / 1000} s: the backoff holds, no storm`,
+    { bench: { protocol: LONG_OUTAGE_PROTOCOL }, timeout: CLOSING_MS + 60_000 },
     async (bench) => {
-      await turnedAway(bench, 'close');
-      await bench.finish({ losses: [{ origin: 'network', code: 1006 }] });
+      await turnedAway(bench, 'close', CLOSING_MS);
+      await bench.finish({ losses: [{ origin: 'network', code: 1006 }], errors: LONG_OUTAGE_ERRORS });
     },
   );
 });
