@@ -186,20 +186,15 @@ export class KuzzleClient {
   private inbound(frames$: Observable<string>, offline$: Observable<unknown>): Observable<EngineEvent> {
     return frames$.pipe(
       map((text) => this.route(text)),
-      connect((routed$) =>
-        merge(
+      connect((routed$) => {
+        const expiries$ = routed$.pipe(filter((routed) => routed === TOKEN_EXPIRED));
+        // In this order for each notification: the session ends (and says so), then the re-authentication starts.
+        return merge(
           routed$.pipe(filter((routed): routed is EngineEvent => typeof routed === 'object')),
-          routed$.pipe(
-            filter((routed) => routed === TOKEN_EXPIRED),
-            connect((expiries$) =>
-              merge(
-                expiries$.pipe(mergeMap(() => this.expired$())),
-                expiries$.pipe(exhaustMap(() => afterExpiryNotification(this.reauthentication).pipe(takeUntil(offline$)))),
-              ),
-            ),
-          ),
-        ),
-      ),
+          expiries$.pipe(mergeMap(() => this.expired$())),
+          expiries$.pipe(exhaustMap(() => afterExpiryNotification(this.reauthentication).pipe(takeUntil(offline$)))),
+        );
+      }),
     );
   }
 
