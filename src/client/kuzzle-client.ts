@@ -27,6 +27,7 @@ import type { CallOptions } from '../controllers/base-controller';
 import type { FetchLike } from '../http/fetch';
 import { HttpTransport } from '../http/http-transport';
 import { clientLinks } from '../links/client-links';
+import type { HeldConnection } from '../links/cookie-renewal';
 import type { Link } from '../links/link';
 import type { WebSocketProtocol } from '../protocol/web-socket-protocol';
 import { RoomRegistry } from '../realtime/room-registry';
@@ -133,30 +134,38 @@ export class KuzzleClient {
       channel: this.channel,
       http,
       attachToken: (request) => this.session.attachToken(request),
-      connection: {
-        hold: (work$) => protocol.hold(work$),
-        isRunning: () => this.engine.current.state !== 'offline',
-        settled$: this.engine.snapshot$.pipe(filter((snapshot) => snapshot.state === 'connected' || snapshot.state === 'offline')),
-        // The answers on their way when a renewal starts, waited for at most DRAIN_LIMIT ms. One scheduler hop after
-        // the last, so that the socket is not closed from inside the routing of a frame. New requests wait meanwhile
-        // (`pause`).
-        drained$: defer(() =>
-          this.channel.busy
-            ? race(
-                this.channel.idle$.pipe(
-                  observeOn(protocol.options.scheduler),
-                  first(() => !this.channel.busy),
-                ),
-                timer(DRAIN_LIMIT, protocol.options.scheduler),
-              )
-            : of(undefined),
-        ),
-        pause: (work$) => queue.pause(work$),
-      },
+      connection: this.heldConnection(),
       cookieAuth: this.options.cookieAuth,
       middlewares: this.options.links,
     });
     protocol.setHandshakeHeaders(() => this.session.handshakeHeaders());
+  }
+
+  /**
+   * The connection as the cookie renewal holds it. The answers on their way when a renewal starts are waited for at
+   * most DRAIN_LIMIT ms, one scheduler hop after the last, so that the socket is not closed from inside the routing of
+   * a frame; new requests wait in the queue meanwhile (`pause`).
+   */
+  private heldConnection(): HeldConnection {
+    const { protocol, engine, channel, queue } = this;
+    const { scheduler } = protocol.options;
+    return {
+      hold: (work$) => protocol.hold(work$),
+      isRunning: () => engine.current.state !== 'offline',
+      settled$: engine.snapshot$.pipe(filter((snapshot) => snapshot.state === 'connected' || snapshot.state === 'offline')),
+      drained$: defer(() =>
+        channel.busy
+          ? race(
+              channel.idle$.pipe(
+                observeOn(scheduler),
+                first(() => !channel.busy),
+              ),
+              timer(DRAIN_LIMIT, scheduler),
+            )
+          : of(undefined),
+      ),
+      pause: (work$) => queue.pause(work$),
+    };
   }
 
   /** What the re-authentication flows need. */
