@@ -57,7 +57,8 @@ export interface WebSocketProtocolOptions {
    * `server.protocols.websocket.rateLimit` (0 there too means no limit). The server answers a frame over its limit
    * with an error that names no request, so the request would wait for its timeout: the client delays its frames
    * instead (in order; counted over any 1.1 s, a margin for the server's clock), keeping room for the keep-alive's
-   * pings. 0 sends at once.
+   * pings. A request's `timeout` counts its wait here too: a burst far over the limit times out what it cannot send
+   * in time. 0 sends at once.
    * @default 0
    */
   rateLimit?: number;
