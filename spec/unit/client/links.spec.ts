@@ -1,6 +1,6 @@
 import { cold, getTestScheduler, hot } from 'jasmine-marbles';
 import { finalize, lastValueFrom, map, of } from 'rxjs';
-import { cookieRenewal } from '../../../src/links/cookie-renewal';
+import { cookieRenewal, type HeldConnection } from '../../../src/links/cookie-renewal';
 import { chain, type LinkMiddleware, type LinkOperation } from '../../../src/links/link';
 import { split } from '../../../src/links/split';
 import type { KuzzleResponse } from '../../../src/vocabulary/request';
@@ -82,45 +82,54 @@ describe('chain (user links)', () => {
 });
 
 describe('cookieRenewal', () => {
+  /** A connection running, with nothing in flight, whose hold and pause do nothing: each test sets what it watches. */
+  const connection = (parts: Partial<HeldConnection> & Pick<HeldConnection, 'settled$'>): HeldConnection => ({
+    hold: (work$) => work$,
+    isRunning: () => true,
+    drained$: of('nothing in flight'),
+    pause: (work$) => work$,
+    ...parts,
+  });
+
   it('holds the connection for the HTTP call, then emits its response once the reopened socket is ready', () => {
     const http = cold('--r|', { r: answer('logged in') });
     const settled = hot('-----s', { s: 'connected' });
     const held: string[] = [];
-    const link = cookieRenewal(() => http, {
-      hold: (work$) => {
-        held.push('hold');
-        return work$;
-      },
-      isRunning: () => true,
-      settled$: settled,
-      drained$: of('nothing in flight'),
-      pause: (work$) => work$,
-    });
+    const link = cookieRenewal(
+      () => http,
+      connection({
+        hold: (work$) => {
+          held.push('hold');
+          return work$;
+        },
+        settled$: settled,
+      }),
+    );
     expect(link(op('auth', 'login'))).toBeObservable(cold('-----(r|)', { r: answer('logged in') }));
     expect(http).toHaveSubscriptions('^--!');
     expect(held).toEqual(['hold']);
   });
 
   it('emits the response as soon as the call is done when the client is offline (no socket to wait for)', () => {
-    const link = cookieRenewal(() => cold('--r|', { r: answer('logged in') }), {
-      hold: (work$) => work$,
-      isRunning: () => false,
-      settled$: hot('-------s'),
-      drained$: of('nothing in flight'),
-      pause: (work$) => work$,
-    });
+    const link = cookieRenewal(
+      () => cold('--r|', { r: answer('logged in') }),
+      connection({
+        isRunning: () => false,
+        settled$: hot('-------s'),
+      }),
+    );
     expect(link(op('auth', 'login'))).toBeObservable(cold('--r|', { r: answer('logged in') }));
   });
 
   it('fails with the HTTP error, which the hold has already ended (the socket reopens whatever the outcome)', () => {
     const ends: string[] = [];
-    const link = cookieRenewal(() => cold('-#', undefined, new Error('HTTP down')), {
-      hold: (work$) => work$.pipe(finalize(() => ends.push('released'))),
-      isRunning: () => true,
-      settled$: hot('-----s'),
-      drained$: of('nothing in flight'),
-      pause: (work$) => work$,
-    });
+    const link = cookieRenewal(
+      () => cold('-#', undefined, new Error('HTTP down')),
+      connection({
+        hold: (work$) => work$.pipe(finalize(() => ends.push('released'))),
+        settled$: hot('-----s'),
+      }),
+    );
     expect(link(op('auth', 'login'))).toBeObservable(cold('-#', undefined, new Error('HTTP down')));
     expect(ends).toEqual(['released']);
   });
@@ -129,33 +138,36 @@ describe('cookieRenewal', () => {
     const http = cold('--r|', { r: answer('logged in') });
     const held: number[] = [];
     const scheduler = getTestScheduler();
-    const link = cookieRenewal(() => http, {
-      hold: (work$) => {
-        held.push(scheduler.now());
-        return work$;
-      },
-      isRunning: () => true,
-      settled$: hot('--------s'),
-      drained$: hot('---d'),
-      pause: (work$) => work$,
-    });
+    const link = cookieRenewal(
+      () => http,
+      connection({
+        hold: (work$) => {
+          held.push(scheduler.now());
+          return work$;
+        },
+        settled$: hot('--------s'),
+        drained$: hot('---d'),
+      }),
+    );
     expect(link(op('auth', 'login'))).toBeObservable(cold('--------(r|)', { r: answer('logged in') }));
     expect(http).toHaveSubscriptions('---^--!');
     expect(held).toEqual([30]);
   });
+
   it('holds new requests back from its start, before the wait for the answers in flight, until the reopened socket is ready', () => {
     const scheduler = getTestScheduler();
     const paused: string[] = [];
-    const link = cookieRenewal(() => cold('--r|', { r: answer('logged in') }), {
-      hold: (work$) => work$,
-      isRunning: () => true,
-      settled$: hot('--------s'),
-      drained$: hot('---d'),
-      pause: (work$) => {
-        paused.push(`paused at ${scheduler.now()}`);
-        return work$.pipe(finalize(() => paused.push(`resumed at ${scheduler.now()}`)));
-      },
-    });
+    const link = cookieRenewal(
+      () => cold('--r|', { r: answer('logged in') }),
+      connection({
+        settled$: hot('--------s'),
+        drained$: hot('---d'),
+        pause: (work$) => {
+          paused.push(`paused at ${scheduler.now()}`);
+          return work$.pipe(finalize(() => paused.push(`resumed at ${scheduler.now()}`)));
+        },
+      }),
+    );
     expect(link(op('auth', 'login'))).toBeObservable(cold('--------(r|)', { r: answer('logged in') }));
     scheduler.flush();
     expect(paused).toEqual(['paused at 0', 'resumed at 80']);
@@ -163,16 +175,17 @@ describe('cookieRenewal', () => {
 
   it('holds nothing back when the client is offline (no socket to close)', () => {
     const paused: string[] = [];
-    const link = cookieRenewal(() => cold('--r|', { r: answer('logged in') }), {
-      hold: (work$) => work$,
-      isRunning: () => false,
-      settled$: hot('-------s'),
-      drained$: of('nothing in flight'),
-      pause: (work$) => {
-        paused.push('paused');
-        return work$;
-      },
-    });
+    const link = cookieRenewal(
+      () => cold('--r|', { r: answer('logged in') }),
+      connection({
+        isRunning: () => false,
+        settled$: hot('-------s'),
+        pause: (work$) => {
+          paused.push('paused');
+          return work$;
+        },
+      }),
+    );
     expect(link(op('auth', 'login'))).toBeObservable(cold('--r|', { r: answer('logged in') }));
     expect(paused).toEqual([]);
   });
